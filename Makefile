@@ -1,0 +1,57 @@
+# Two commands do everything on a fresh machine with python3 (3.11 or newer) and make:
+#   make book   set up .venv from the lock, build the book
+#   make test   set up .venv from the lock, lint, run every test
+# Re-running either is fast: the environment is reinstalled only when
+# requirements.txt or pyproject.toml changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup book test lint pytest benchmark lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The pinned lock (requirements.txt) needs Python 3.11 or newer; run: make PYTHON=python3.11 ...")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+	@echo "Installed into $(VENV): the activations package and $$(grep -c '==' requirements.txt) pinned packages from requirements.txt"
+
+book: setup
+	@if [ -f _config.yml ]; then \
+		$(BIN)/jupyter-book build . --warningiserror --keep-going && \
+		echo "Open _build/html/index.html in a browser."; \
+	else \
+		echo "The book's sources (_config.yml, _toc.yml, chapters/) are not written yet; nothing to build."; \
+	fi
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+pytest: setup
+	$(BIN)/python -m pytest
+
+test: lint pytest
+
+benchmark: setup
+	$(BIN)/python benchmarks/activations.py
+
+# Re-resolve the lock from the ranges in pyproject.toml plus the book's tools,
+# in a throw-away environment. Re-execute every notebook after a change.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet ".[test]" "jupyter-book>=1,<2" jupyterlab ipykernel playwright "setuptools>=77"
+	{ echo "# The lock: exact versions of everything the book and its tests use, resolved on"; \
+	  echo "# Python $$(.lock-venv/bin/python -c 'import platform; print(platform.python_version())') by 'make lock'. Outputs of the notebooks depend on it."; \
+	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude activations; } > requirements.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) _build .pytest_cache .ruff_cache .hypothesis

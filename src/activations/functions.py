@@ -1,0 +1,607 @@
+"""Elementwise activation functions and their derivatives.
+
+Each activation is an :class:`Activation`: call it as ``f(x, **params)`` and
+get its derivative with ``f.grad(x, **params)``. Both accept a number, a list
+or a NumPy array, keep float32 as float32, compute integers in float64, never
+modify their input and never emit a floating-point warning: every formula
+below is written so that no intermediate value overflows, whatever the input.
+
+The book's cautionary examples (the naive ``1 / (1 + exp(-x))`` that
+overflows) live in the chapters, not here.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import special
+
+from ._checks import as_float_array, as_parameter, like_input
+
+# Beyond |z| = 800, exp(-|z|) is below the smallest float64 (about 4.9e-324), so
+# sigmoid(z) is exactly 0 or 1 in every float type. Clipping arguments there
+# changes no result and keeps exp, products and powers from overflowing.
+_SATURATE = 800.0
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_LAMBDA = 1.0507009873554804934193349852946
+_SQRT_2_OVER_PI = np.sqrt(2.0 / np.pi)
+_GELU_CUBIC = 0.044715
+
+
+@dataclass(frozen=True)
+class Param:
+    """A setting of an activation: its default and the values that make sense."""
+
+    default: object = None  # None: the caller must give it
+    minimum: float | None = None
+    maximum: float | None = None
+    strict: bool = False  # the minimum itself is excluded
+    choices: tuple = ()
+
+    def check(self, value, func, name):
+        if self.choices:
+            if not isinstance(value, str) or value not in self.choices:
+                raise ValueError(f"{func}: {name} must be one of {self.choices}, got {value!r}")
+            return value
+        return as_parameter(value, func, name, minimum=self.minimum, maximum=self.maximum, strict=self.strict)
+
+
+class Activation:
+    """An elementwise activation function ``f`` with its derivative ``f.grad``.
+
+    Attributes
+    ----------
+    name : str
+        The name used by :func:`activations.get` and the book.
+    latex, grad_latex : str
+        LaTeX formulas of the function and of its derivative.
+    reference : str or None
+        Citation key (in the book's ``references.bib``) of the paper that
+        introduced it, or None for classical functions.
+    params : dict
+        The settings it takes, each a :class:`Param` with its default.
+    """
+
+    def __init__(self, name, forward, grad, *, latex, grad_latex, reference=None, params=None):
+        self.name = name
+        self._forward = forward
+        self._grad = grad
+        self.latex = latex
+        self.grad_latex = grad_latex
+        self.reference = reference
+        self.params = dict(params or {})
+        self.__doc__ = forward.__doc__
+
+    def settings(self, given, func=None):
+        """Check the keyword settings ``given`` and fill in the defaults."""
+        func = func or self.name
+        unknown = sorted(set(given) - set(self.params))
+        if unknown:
+            takes = ", ".join(self.params) or "no parameters"
+            raise TypeError(f"{func}: unknown parameter {unknown[0]!r}; it takes {takes}")
+        settings = {}
+        for name, param in self.params.items():
+            if given.get(name, param.default) is None:
+                raise TypeError(f"{func}: the parameter {name!r} is required")
+            settings[name] = param.check(given.get(name, param.default), func, name)
+        return settings
+
+    def __call__(self, x, **params):
+        x = as_float_array(x, self.name)
+        return like_input(self._forward(x, **self.settings(params)), x)
+
+    def grad(self, x, **params):
+        """The derivative df/dx, elementwise, at ``x``."""
+        func = f"{self.name}.grad"
+        x = as_float_array(x, func)
+        return like_input(self._grad(x, **self.settings(params, func)), x)
+
+    def __repr__(self):
+        return f"<activation {self.name}>"
+
+
+def _expit(z):
+    """sigmoid(z) by scipy.special.expit, evaluated in at least float64.
+
+    SciPy's float32 expit returns 0 below z = -88.7, where the true value is a
+    float32 subnormal; multiplied by a large x (as in swish) that 0 would be a
+    wrong normal-sized result. Callers cast the final result back to x's dtype.
+    """
+    return special.expit(np.asarray(z, dtype=np.promote_types(z.dtype, np.float64)))
+
+
+def _keep_nan(g, x):
+    """Return ``g`` with nan wherever ``x`` is nan (for piecewise-constant derivatives)."""
+    return np.where(np.isnan(x), x, g)
+
+
+def _sigmoid_of(x, beta):
+    """sigmoid(beta * x) for beta > 0, without overflow in beta * x."""
+    limit = _SATURATE / beta
+    return _expit(beta * np.clip(x, -limit, limit))
+
+
+# --- identity and step -------------------------------------------------------
+
+
+def _identity(x):
+    r"""Identity: f(x) = x, f'(x) = 1 (the output layer of a regression).
+
+    >>> identity([-2.0, 3.0])
+    array([-2.,  3.])
+    """
+    return x.copy()
+
+
+def _identity_grad(x):
+    return _keep_nan(np.ones_like(x), x)
+
+
+def _step(x):
+    r"""Heaviside step: f(x) = 1 if x > 0 else 0. The value at 0 is 0.
+
+    Its derivative is 0 wherever it exists (everywhere except x = 0, where
+    ``step.grad`` also returns 0), so gradient descent gets no signal from it.
+    Used by the perceptron (Rosenblatt, 1958).
+
+    >>> step([-1.0, 0.0, 2.0])
+    array([0., 0., 1.])
+    """
+    return np.heaviside(x, 0.0)
+
+
+def _step_grad(x):
+    return _keep_nan(np.zeros_like(x), x)
+
+
+# --- sigmoid and tanh --------------------------------------------------------
+
+
+def _sigmoid(x):
+    r"""Logistic sigmoid: f(x) = 1 / (1 + exp(-x)), with f'(x) = f(x) (1 - f(x)).
+
+    Computed by ``scipy.special.expit``, which never evaluates exp of a
+    positive number, so it does not overflow for x < -709 as the naive
+    formula does. The derivative is at most 0.25, at x = 0.
+
+    >>> sigmoid([-1.0, 0.0, 1.0])
+    array([0.26894142, 0.5       , 0.73105858])
+    >>> float(sigmoid.grad(0.0))
+    0.25
+    """
+    return _expit(x)
+
+
+def _sigmoid_grad(x):
+    # sigma(x) sigma(-x) = s (1 - s) with s = sigma(-|x|) <= 1/2, so 1 - s does not
+    # cancel: 1 - sigma(40) would be exactly 0 in float64 but the answer is 4e-18.
+    s = _expit(-np.abs(x))
+    return s * (1 - s)
+
+
+def _tanh(x):
+    r"""Hyperbolic tangent: f(x) = tanh(x) = 2 sigmoid(2x) - 1, f'(x) = 1 - tanh(x)^2.
+
+    Zero-centred, range (-1, 1), derivative at most 1 (at x = 0).
+
+    >>> tanh([0.0, 1.0])
+    array([0.        , 0.76159416])
+    >>> float(tanh.grad(0.0))
+    1.0
+    """
+    return np.tanh(x)
+
+
+def _tanh_grad(x):
+    # 1 - tanh(x)^2 = 4 sigma(2x) sigma(-2x): no cancellation when tanh(x) is near +-1.
+    s = _expit(-2 * np.minimum(np.abs(x), _SATURATE))
+    return 4 * s * (1 - s)
+
+
+# --- the ReLU family ---------------------------------------------------------
+
+
+def _relu(x):
+    r"""Rectified linear unit: f(x) = max(0, x).
+
+    Continuous everywhere, with a kink at 0. f'(x) = 1 for x > 0 and 0 for
+    x < 0; at x = 0 ``relu.grad`` returns 0, as PyTorch and JAX do (any value
+    in [0, 1] is a valid subgradient there).
+
+    >>> relu([-2.0, 0.0, 3.0])
+    array([0., 0., 3.])
+    >>> relu.grad([-2.0, 0.0, 3.0])
+    array([0., 0., 1.])
+    """
+    return np.maximum(x, 0.0)
+
+
+def _relu_grad(x):
+    return np.heaviside(x, 0.0)
+
+
+def _leaky(x, alpha):
+    """x for x > 0, alpha * x otherwise (Leaky ReLU and PReLU)."""
+    if alpha == 0:  # plain ReLU; also avoids 0 * -inf = nan
+        return np.maximum(x, 0.0)
+    return np.where(x > 0, x, alpha * np.minimum(x, 0.0))
+
+
+def _leaky_grad(x, alpha):
+    return _keep_nan(np.where(x > 0, 1.0, alpha).astype(x.dtype), x)
+
+
+def _leaky_relu(x, alpha=0.01):
+    r"""Leaky ReLU: f(x) = x for x > 0, alpha x otherwise (Maas et al., 2013).
+
+    f'(x) = 1 for x > 0, alpha otherwise (alpha at 0, too). The small slope
+    keeps a gradient flowing for negative inputs, so units cannot die.
+    ``alpha`` must lie in [0, 1].
+
+    >>> leaky_relu([-2.0, 3.0])
+    array([-0.02,  3.  ])
+    >>> leaky_relu.grad([-2.0, 3.0], alpha=0.1)
+    array([0.1, 1. ])
+    """
+    return _leaky(x, alpha)
+
+
+class PReLU(Activation):
+    """Leaky ReLU whose slope ``alpha`` is learned, so it has a gradient in alpha too."""
+
+    def grad_alpha(self, x, **params):
+        """The derivative df/dalpha, elementwise: 0 for x > 0, x otherwise."""
+        func = f"{self.name}.grad_alpha"
+        x = as_float_array(x, func)
+        self.settings(params, func)
+        return like_input(np.minimum(x, 0.0), x)
+
+
+def _prelu(x, alpha):
+    r"""Parametric ReLU: f(x) = x for x > 0, alpha x otherwise (He et al., 2015).
+
+    Like Leaky ReLU, but ``alpha`` is a parameter learned by gradient descent,
+    so it must always be given. f'(x) = 1 for x > 0, alpha otherwise, and
+    df/dalpha = 0 for x > 0, x otherwise (``prelu.grad_alpha``).
+
+    >>> prelu([-2.0, 3.0], alpha=0.25)
+    array([-0.5,  3. ])
+    >>> prelu.grad_alpha([-2.0, 3.0], alpha=0.25)
+    array([-2.,  0.])
+    """
+    return _leaky(x, alpha)
+
+
+def _elu(x, alpha=1.0):
+    r"""Exponential linear unit: f(x) = x for x > 0, alpha (exp(x) - 1) otherwise.
+
+    Smooth negative saturation towards -alpha (Clevert et al., 2016).
+    f'(x) = 1 for x > 0, alpha exp(x) otherwise. ``alpha`` must be >= 0.
+
+    >>> elu([-1.0, 0.0, 2.0])
+    array([-0.63212056,  0.        ,  2.        ])
+    """
+    # expm1 is exact near 0 where exp(x) - 1 cancels; min(x, 0) keeps it from
+    # overflowing on the branch np.where throws away.
+    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))
+
+
+def _elu_grad(x, alpha=1.0):
+    return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
+
+
+def _selu(x):
+    r"""Scaled ELU: f(x) = lambda x for x > 0, lambda alpha (exp(x) - 1) otherwise.
+
+    With lambda = 1.0507... and alpha = 1.6733... (``SELU_LAMBDA`` and
+    ``SELU_ALPHA``), activations keep mean 0 and variance 1 from layer to
+    layer under LeCun-normal initialisation (Klambauer et al., 2017).
+
+    >>> selu([0.0, 1.0])
+    array([0.        , 1.05070099])
+    """
+    return SELU_LAMBDA * _elu(x, SELU_ALPHA)
+
+
+def _selu_grad(x):
+    return SELU_LAMBDA * _elu_grad(x, SELU_ALPHA)
+
+
+def _relu6(x):
+    r"""ReLU6: f(x) = min(max(0, x), 6) (Krizhevsky, 2010; used in MobileNet).
+
+    f'(x) = 1 for 0 < x < 6 and 0 otherwise (also 0 at the kinks 0 and 6).
+
+    >>> relu6([-1.0, 3.0, 10.0])
+    array([0., 3., 6.])
+    """
+    return np.clip(x, 0.0, 6.0)
+
+
+def _relu6_grad(x):
+    return _keep_nan(((x > 0) & (x < 6)).astype(x.dtype), x)
+
+
+# --- smooth activations ------------------------------------------------------
+
+
+def _softplus(x, beta=1.0):
+    r"""Softplus: f(x) = log(1 + exp(beta x)) / beta, with f'(x) = sigmoid(beta x).
+
+    A smooth ReLU (Dugas et al., 2001); larger ``beta`` (> 0) bends it closer
+    to ReLU.
+
+    >>> float(softplus(0.0)), float(softplus(1000.0))  # log 2; the naive form overflows
+    (0.6931471805599453, 1000.0)
+    """
+    # log(1 + e^(bx)) = max(bx, 0) + log(1 + e^(-b|x|)): the exponent is never
+    # positive, so exp cannot overflow (the naive form overflows above x = 709).
+    bx = beta * np.minimum(np.abs(x), _SATURATE / beta)
+    return np.maximum(x, 0.0) + np.log1p(np.exp(-bx)) / beta
+
+
+def _softplus_grad(x, beta=1.0):
+    return _sigmoid_of(x, beta)
+
+
+def _swish(x, beta=1.0):
+    r"""Swish: f(x) = x sigmoid(beta x) (Ramachandran, Zoph and Le, 2017).
+
+    f'(x) = sigmoid(beta x) (1 + beta x sigmoid(-beta x)). beta = 1 is SiLU,
+    beta = 0 gives x / 2, and beta -> infinity approaches ReLU. It dips below
+    zero for negative x (minimum about -0.278 at x = -1.278 when beta = 1).
+    ``beta`` must be >= 0.
+
+    >>> swish([0.0, 1.0])
+    array([0.        , 0.73105858])
+    >>> float(swish.grad(0.0))
+    0.5
+    """
+    if beta == 0:
+        return 0.5 * x
+    # Below x = -800 / beta, swish underflows to 0; clipping x there avoids -inf * 0 = nan.
+    x = np.maximum(x, -_SATURATE / beta)
+    return x * _sigmoid_of(x, beta)
+
+
+def _swish_grad(x, beta=1.0):
+    if beta == 0:
+        return _keep_nan(np.full_like(x, 0.5), x)
+    limit = _SATURATE / beta
+    z = beta * np.clip(x, -limit, limit)
+    return _expit(z) * (1 + z * _expit(-z))
+
+
+def _silu(x):
+    r"""SiLU (sigmoid-weighted linear unit): f(x) = x sigmoid(x), Swish with beta = 1.
+
+    Named by Elfwing, Uchibe and Doya (2018); the same function as ``swish``
+    at its default beta. f'(x) = sigmoid(x) (1 + x sigmoid(-x)), 0.5 at 0.
+
+    >>> silu([0.0, 1.0])
+    array([0.        , 0.73105858])
+    """
+    return _swish(x, 1.0)
+
+
+def _silu_grad(x):
+    return _swish_grad(x, 1.0)
+
+
+def _mish(x):
+    r"""Mish: f(x) = x tanh(softplus(x)) (Misra, 2019).
+
+    f'(x) = tanh(softplus(x)) + x sigmoid(x) (1 - tanh(softplus(x))^2), using
+    softplus'(x) = sigmoid(x). Non-monotonic, minimum about -0.309; f'(0) =
+    tanh(ln 2) = 0.6.
+
+    >>> mish([0.0, 1.0])
+    array([0.        , 0.86509839])
+    >>> round(float(mish.grad(0.0)), 12)
+    0.6
+    """
+    x = np.maximum(x, -_SATURATE)  # mish underflows to 0 below; avoids -inf * 0 = nan
+    return x * np.tanh(_softplus(x))
+
+
+def _mish_grad(x):
+    x = np.clip(x, -_SATURATE, _SATURATE)  # the derivative is exactly 0 or 1 beyond
+    sp = _softplus(x)
+    return np.tanh(sp) + x * _tanh_grad(sp) * _expit(x)
+
+
+def _gelu_tanh_argument(x):
+    """u = sqrt(2/pi) (x + 0.044715 x^3), the argument of the tanh approximation."""
+    return _SQRT_2_OVER_PI * (x + _GELU_CUBIC * x**3)
+
+
+def _gelu(x, approximate="none"):
+    r"""Gaussian error linear unit: f(x) = x Phi(x) (Hendrycks and Gimpel, 2016).
+
+    Phi is the standard normal CDF (``scipy.special.ndtr``) and
+    f'(x) = Phi(x) + x phi(x), with phi the normal density. With
+    ``approximate="tanh"`` it uses the approximation
+    x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) / 2 of the original paper.
+
+    >>> gelu([0.0, 1.0])
+    array([0.        , 0.84134475])
+    >>> gelu([0.0, 1.0], approximate="tanh")
+    array([0.        , 0.84119199])
+    """
+    x = np.clip(x, -_SATURATE, None)  # gelu underflows to 0 below; avoids -inf * 0 = nan
+    if approximate == "tanh":
+        # (1 + tanh(u)) / 2 = sigmoid(2u): no cancellation where tanh(u) is near -1;
+        # clipping above keeps x^3 finite (sigmoid is exactly 1 there anyway).
+        return x * _expit(2 * _gelu_tanh_argument(np.minimum(x, _SATURATE)))
+    return x * special.ndtr(x)
+
+
+def _gelu_grad(x, approximate="none"):
+    x = np.clip(x, -_SATURATE, _SATURATE)  # the derivative is exactly 0 or 1 beyond
+    if approximate == "tanh":
+        u = _gelu_tanh_argument(x)
+        du = _SQRT_2_OVER_PI * (1 + 3 * _GELU_CUBIC * x**2)
+        s = _expit(2 * u)
+        return s + 2 * x * s * _expit(-2 * u) * du
+    density = np.exp(-0.5 * x**2) / np.sqrt(2 * np.pi)
+    return special.ndtr(x) + x * density
+
+
+# --- the catalogue -------------------------------------------------------------
+
+_ALPHA_01 = {"alpha": Param(0.01, minimum=0.0, maximum=1.0)}
+
+identity = Activation("identity", _identity, _identity_grad, latex=r"f(x) = x", grad_latex=r"f'(x) = 1")
+step = Activation(
+    "step",
+    _step,
+    _step_grad,
+    latex=r"f(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
+    grad_latex=r"f'(x) = 0 \quad (x \ne 0)",
+    reference="rosenblatt1958perceptron",
+)
+sigmoid = Activation(
+    "sigmoid",
+    _sigmoid,
+    _sigmoid_grad,
+    latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
+    grad_latex=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
+)
+tanh = Activation(
+    "tanh",
+    _tanh,
+    _tanh_grad,
+    latex=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1",
+    grad_latex=r"\tanh'(x) = 1 - \tanh^2(x)",
+)
+relu = Activation(
+    "relu",
+    _relu,
+    _relu_grad,
+    latex=r"f(x) = \max(0, x)",
+    grad_latex=r"f'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
+    reference="nair2010rectified",
+)
+leaky_relu = Activation(
+    "leaky_relu",
+    _leaky_relu,
+    _leaky_grad,
+    latex=r"f(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}",
+    grad_latex=r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}",
+    reference="maas2013rectifier",
+    params=_ALPHA_01,
+)
+prelu = PReLU(
+    "prelu",
+    _prelu,
+    _leaky_grad,
+    latex=r"f(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}"
+    r"\quad (\alpha \text{ learned})",
+    grad_latex=r"\frac{\partial f}{\partial x} = \begin{cases} 1 & x > 0 \\ \alpha & x \le 0"
+    r"\end{cases}, \quad \frac{\partial f}{\partial \alpha} = \min(0, x)",
+    reference="he2015delving",
+    params={"alpha": Param(None)},
+)
+elu = Activation(
+    "elu",
+    _elu,
+    _elu_grad,
+    latex=r"f(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}",
+    grad_latex=r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
+    reference="clevert2016fast",
+    params={"alpha": Param(1.0, minimum=0.0)},
+)
+selu = Activation(
+    "selu",
+    _selu,
+    _selu_grad,
+    latex=r"f(x) = \lambda \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}",
+    grad_latex=r"f'(x) = \lambda \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
+    reference="klambauer2017self",
+)
+relu6 = Activation(
+    "relu6",
+    _relu6,
+    _relu6_grad,
+    latex=r"f(x) = \min(\max(0, x), 6)",
+    grad_latex=r"f'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}",
+    reference="krizhevsky2010convolutional",
+)
+softplus = Activation(
+    "softplus",
+    _softplus,
+    _softplus_grad,
+    latex=r"f(x) = \frac{1}{\beta} \log\bigl(1 + e^{\beta x}\bigr)",
+    grad_latex=r"f'(x) = \sigma(\beta x)",
+    reference="dugas2001incorporating",
+    params={"beta": Param(1.0, minimum=0.0, strict=True)},
+)
+swish = Activation(
+    "swish",
+    _swish,
+    _swish_grad,
+    latex=r"f(x) = x\,\sigma(\beta x)",
+    grad_latex=r"f'(x) = \sigma(\beta x)\,\bigl(1 + \beta x\,\sigma(-\beta x)\bigr)",
+    reference="ramachandran2017searching",
+    params={"beta": Param(1.0, minimum=0.0)},
+)
+silu = Activation(
+    "silu",
+    _silu,
+    _silu_grad,
+    latex=r"f(x) = x\,\sigma(x)",
+    grad_latex=r"f'(x) = \sigma(x)\,\bigl(1 + x\,\sigma(-x)\bigr)",
+    reference="elfwing2018sigmoid",
+)
+mish = Activation(
+    "mish",
+    _mish,
+    _mish_grad,
+    latex=r"f(x) = x \tanh\bigl(\operatorname{softplus}(x)\bigr)",
+    grad_latex=r"f'(x) = \tanh\bigl(\operatorname{softplus}(x)\bigr)"
+    r" + x\,\sigma(x)\,\bigl(1 - \tanh^2(\operatorname{softplus}(x))\bigr)",
+    reference="misra2019mish",
+)
+gelu = Activation(
+    "gelu",
+    _gelu,
+    _gelu_grad,
+    latex=r"f(x) = x\,\Phi(x) = \frac{x}{2}\Bigl(1 + \operatorname{erf}\bigl(x/\sqrt{2}\bigr)\Bigr)",
+    grad_latex=r"f'(x) = \Phi(x) + x\,\varphi(x)",
+    reference="hendrycks2016gaussian",
+    params={"approximate": Param("none", choices=("none", "tanh"))},
+)
+
+ALL = (
+    identity,
+    step,
+    sigmoid,
+    tanh,
+    relu,
+    leaky_relu,
+    prelu,
+    elu,
+    selu,
+    relu6,
+    softplus,
+    swish,
+    silu,
+    mish,
+    gelu,
+)
+_BY_NAME = {f.name: f for f in ALL}
+
+
+def get(name):
+    """Return the activation called ``name`` (see ``ALL`` for the list).
+
+    >>> get("relu")
+    <activation relu>
+    """
+    if isinstance(name, Activation):
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"get: name must be a string such as 'relu', got {name!r}")
+    if name not in _BY_NAME:
+        raise ValueError(f"get: no activation called {name!r}; choose one of {', '.join(_BY_NAME)}")
+    return _BY_NAME[name]

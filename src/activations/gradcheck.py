@@ -1,0 +1,134 @@
+"""Gradient checking: compare an analytic gradient with finite differences.
+
+The central difference (f(x + h) - f(x - h)) / (2h) has an error of order h^2
+from truncation plus eps / h from rounding; h = 1e-6 (relative to |x|)
+balances the two in float64 to about 1e-10. A correct gradient therefore
+agrees to about 1e-8 relative error; a wrong one (a missing factor, a sign)
+is off by order 1.
+
+Arrays are promoted to float64 here, whatever their dtype: in float32 the
+rounding error of a finite difference is larger than the signal.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._checks import as_float_array, as_parameter
+
+
+def numerical_gradient(f, x, eps=1e-6):
+    """Central-difference gradient of ``sum(f(x))`` with respect to every entry of x.
+
+    For a scalar-valued ``f`` (a loss) this is its gradient; for an
+    elementwise ``f`` (an activation) it is the derivative at every entry.
+
+    Parameters
+    ----------
+    f : callable
+        Takes an array shaped like ``x``; returns a scalar or an array.
+    x : array_like
+        Where to differentiate. Not modified.
+    eps : float
+        Relative step: entry i moves by ``eps * max(1, |x_i|)``.
+
+    Examples
+    --------
+    >>> np.round(numerical_gradient(lambda v: np.sum(v**2), [1.0, -2.0]), 6)
+    array([ 2., -4.])
+    """
+    x = as_float_array(x, "numerical_gradient").astype(np.float64)
+    eps = as_parameter(eps, "numerical_gradient", "eps", minimum=0.0, strict=True)
+    grad = np.empty_like(x)
+    for i in np.ndindex(x.shape):
+        h = eps * max(1.0, abs(x[i]))
+        up, down = x.copy(), x.copy()
+        up[i] += h
+        down[i] -= h
+        # Sum the difference, not the two sums: entries that f leaves unchanged cancel exactly.
+        grad[i] = np.sum(np.asarray(f(up), dtype=np.float64) - np.asarray(f(down), dtype=np.float64))
+        grad[i] /= up[i] - down[i]
+    return grad
+
+
+@dataclass
+class GradCheckResult:
+    """Outcome of :func:`check_grad`.
+
+    ``max_rel_error`` is the worst relative error |a - n| / max(|a|, |n|, floor)
+    over all entries, found at ``worst_index``, where the analytic gradient
+    was ``analytic`` and the finite difference ``numerical``. The floor is
+    1/1000 of the largest gradient entry: a finite difference cannot resolve
+    much smaller entries to many digits, so those are compared in absolute
+    terms.
+    """
+
+    max_rel_error: float
+    worst_index: tuple
+    analytic: float
+    numerical: float
+    tolerance: float
+
+    @property
+    def passed(self):
+        return self.max_rel_error <= self.tolerance
+
+    def __bool__(self):
+        return self.passed
+
+    def __str__(self):
+        verdict = "passed" if self.passed else "FAILED"
+        return (
+            f"gradient check {verdict}: worst relative error {self.max_rel_error:.1e} "
+            f"(tolerance {self.tolerance:.0e}) at index {self.worst_index}: "
+            f"analytic {self.analytic:.6g}, numerical {self.numerical:.6g}"
+        )
+
+
+def check_grad(f, grad, x, eps=1e-6, tolerance=1e-6):
+    """Compare ``grad(x)`` with the finite-difference gradient of ``sum(f(x))``.
+
+    Parameters
+    ----------
+    f : callable
+        A loss (array to scalar) or an elementwise function.
+    grad : callable
+        Its claimed gradient: an array shaped like ``x``.
+    x : array_like
+        Where to check. Keep it away from kinks (relu at 0), where no finite
+        difference can agree with a one-sided derivative.
+    eps, tolerance : float
+        Finite-difference step (see :func:`numerical_gradient`) and the
+        largest relative error that counts as a pass.
+
+    Returns
+    -------
+    GradCheckResult
+        True in a boolean context when the check passed; prints a one-line report.
+
+    Examples
+    --------
+    >>> bool(check_grad(np.sin, np.cos, [0.5, 1.0]))
+    True
+    >>> bool(check_grad(np.sin, np.sin, [0.5, 1.0]))
+    False
+    """
+    x = as_float_array(x, "check_grad").astype(np.float64)
+    tolerance = as_parameter(tolerance, "check_grad", "tolerance", minimum=0.0, strict=True)
+    analytic = np.asarray(grad(x.copy()), dtype=np.float64)
+    if analytic.shape != x.shape:
+        raise ValueError(f"check_grad: grad(x) has shape {analytic.shape} but x has shape {x.shape}")
+    numerical = numerical_gradient(f, x, eps)
+    if x.size == 0:
+        return GradCheckResult(0.0, (), 0.0, 0.0, tolerance)
+    magnitude = np.maximum(np.abs(analytic), np.abs(numerical))
+    floor = max(1e-3 * float(np.max(magnitude)), 1e-12)
+    rel = np.abs(analytic - numerical) / np.maximum(magnitude, floor)
+    worst = np.unravel_index(np.nanargmax(np.where(np.isnan(rel), np.inf, rel)), x.shape)
+    return GradCheckResult(
+        float(rel[worst]),
+        tuple(int(i) for i in worst),
+        float(analytic[worst]),
+        float(numerical[worst]),
+        tolerance,
+    )

@@ -1,0 +1,260 @@
+"""Softmax, its logarithm, and the losses the book trains with.
+
+Logits ``z`` are the outputs of the last layer before any output activation.
+Every function here works from logits, never from probabilities, because
+that is the numerically safe way: ``log(softmax(z))`` underflows to
+``-inf`` long before ``log_softmax(z)`` loses a digit.
+
+Batch conventions: logits have shape (N, K) for N examples and K classes (a
+single example of shape (K,) is also accepted), and every loss is the mean
+over the batch, so every loss gradient carries a factor 1/N.
+"""
+
+import numbers
+
+import numpy as np
+from scipy import special
+
+from ._checks import as_float_array, as_parameter, like_input
+
+
+def _axis(z, axis, func):
+    if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
+        raise TypeError(f"{func}: axis must be an integer, got {axis!r}")
+    if not -z.ndim <= axis < z.ndim:
+        raise ValueError(f"{func}: axis {axis} is out of range for an array with {z.ndim} dimensions")
+    return int(axis) % z.ndim
+
+
+def _scores(z, axis, func):
+    """Check logits for softmax-like functions; return them and the axis."""
+    z = as_float_array(z, func, "z")
+    if z.ndim == 0:
+        raise ValueError(f"{func}: z must have at least one dimension (one entry per class)")
+    axis = _axis(z, axis, func)
+    if z.shape[axis] == 0:
+        raise ValueError(f"{func}: z has no entries along axis {axis}")
+    if np.any(z == np.inf):
+        raise ValueError(f"{func}: z contains +inf; logits must be finite (-inf may mask a class)")
+    if np.any(np.all(z == -np.inf, axis=axis)):
+        raise ValueError(f"{func}: every entry of some slice of z is -inf; nothing is left to normalise")
+    return z, axis
+
+
+def logsumexp(z, axis=-1):
+    r"""log(sum_k exp(z_k)) along ``axis``, without overflow.
+
+    Computed as m + log(sum_k exp(z_k - m)) with m = max_k z_k: the largest
+    exponent is 0, so exp cannot overflow, and the sum is at least 1, so the
+    log cannot underflow. Its gradient is softmax(z).
+
+    >>> float(logsumexp([1000.0, 1000.0]))  # naive: log(inf + inf) = inf
+    1000.6931471805599
+    """
+    z, axis = _scores(z, axis, "logsumexp")
+    m = np.max(z, axis=axis, keepdims=True)
+    result = m + np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))
+    return like_input(np.squeeze(result, axis=axis), z)
+
+
+def softmax(z, axis=-1, temperature=1.0):
+    r"""Softmax: y_k = exp(z_k / T) / sum_j exp(z_j / T) along ``axis``.
+
+    The outputs are positive and sum to 1. Adding a constant to every logit
+    changes nothing, so the maximum is subtracted first and exp never
+    overflows (the naive form returns nan for logits like [1000, 1001]).
+    ``temperature`` T > 0 sharpens (T < 1, towards one-hot at the argmax) or
+    flattens (T > 1, towards uniform) the distribution. A logit of -inf gets
+    probability 0 (a masked class).
+
+    >>> softmax([1000.0, 1000.0])
+    array([0.5, 0.5])
+    >>> softmax([0.0, np.log(3.0)])
+    array([0.25, 0.75])
+    """
+    z, axis = _scores(z, axis, "softmax")
+    temperature = as_parameter(temperature, "softmax", "temperature", minimum=0.0, strict=True)
+    shifted = z - np.max(z, axis=axis, keepdims=True)  # largest exponent is 0: no overflow
+    if temperature != 1.0:
+        with np.errstate(over="ignore"):  # -inf here is a probability of exactly 0
+            shifted = shifted / temperature
+    e = np.exp(shifted)
+    return like_input(e / np.sum(e, axis=axis, keepdims=True), z)
+
+
+def log_softmax(z, axis=-1):
+    r"""log(softmax(z)) along ``axis``, computed as z - logsumexp(z).
+
+    Exact where log(softmax(z)) would underflow to -inf: for z = [0, -1000]
+    it returns [0, -1000], not [0, -inf].
+
+    >>> log_softmax([0.0, -1000.0])
+    array([    0., -1000.])
+    """
+    z, axis = _scores(z, axis, "log_softmax")
+    shifted = z - np.max(z, axis=axis, keepdims=True)
+    return like_input(shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True)), z)
+
+
+# --- cross-entropy -------------------------------------------------------------
+
+
+def _logits(logits, func):
+    z = as_float_array(logits, func, "logits")
+    if z.ndim not in (1, 2) or z.shape[-1] == 0:
+        raise ValueError(
+            f"{func}: logits must have shape (N, K) or (K,) with K >= 1 classes, got shape {z.shape}"
+        )
+    if not np.all(np.isfinite(z)):
+        raise ValueError(f"{func}: logits must be finite (found nan or inf)")
+    return z
+
+
+def _targets_as_probabilities(z, targets, func):
+    """Return the targets as rows of probabilities with the shape of the logits.
+
+    Integer class indices of shape z.shape[:-1] become one-hot rows; rows of
+    probabilities must have the shape of z, be non-negative and sum to 1.
+    """
+    t = np.asarray(targets)
+    n_classes = z.shape[-1]
+    if t.dtype.kind not in "iuf":
+        raise TypeError(f"{func}: targets must be class indices or probabilities, got dtype {t.dtype}")
+    if t.shape == z.shape:
+        t = t.astype(z.dtype)
+        if not np.all(np.isfinite(t)) or np.any(t < 0):
+            raise ValueError(f"{func}: probability targets must be finite and non-negative")
+        sums = t.sum(axis=-1)
+        tolerance = np.sqrt(np.finfo(z.dtype).eps)
+        bad = np.flatnonzero(np.abs(sums - 1) > tolerance)
+        if bad.size:
+            raise ValueError(
+                f"{func}: each row of probability targets must sum to 1; "
+                f"row {bad[0]} sums to {float(np.ravel(sums)[bad[0]]):.6g}"
+            )
+        return t
+    if t.shape != z.shape[:-1]:
+        if t.ndim == 1 and z.ndim == 2:
+            raise ValueError(
+                f"{func}: batch size mismatch: logits have {z.shape[0]} rows but targets has {t.size}"
+            )
+        raise ValueError(
+            f"{func}: targets must be class indices of shape {z.shape[:-1]} or probabilities of "
+            f"shape {z.shape}, got shape {t.shape}"
+        )
+    if t.dtype.kind == "f" and not np.all(np.isfinite(t) & (t == np.round(t))):
+        bad = np.ravel(t)[~np.ravel(np.isfinite(t) & (t == np.round(t)))][0]
+        raise ValueError(f"{func}: class labels must be integers, got {bad}")
+    if np.any(t < 0) or np.any(t >= n_classes):
+        bad = np.ravel(t)[np.ravel((t < 0) | (t >= n_classes))][0]
+        raise ValueError(
+            f"{func}: class label {bad} is out of range for {n_classes} classes (0 to {n_classes - 1})"
+        )
+    return np.eye(n_classes, dtype=z.dtype)[t.astype(np.intp)]
+
+
+def cross_entropy(logits, targets):
+    r"""Mean cross-entropy of softmax(logits) against the targets.
+
+    L = -(1/N) sum_n sum_k t_nk log softmax(z_n)_k, computed with
+    :func:`log_softmax` so it is finite for any finite logits. ``targets``
+    holds integer class indices (shape (N,)) or rows of probabilities (shape
+    (N, K), each summing to 1). The gradient is in :func:`cross_entropy_grad`.
+
+    >>> round(float(cross_entropy([[0.0, 0.0]], [1])), 6)  # log 2
+    0.693147
+    >>> float(cross_entropy([[0.0, 1000.0]], [1]))
+    0.0
+    """
+    z = _logits(logits, "cross_entropy")
+    t = _targets_as_probabilities(z, targets, "cross_entropy")
+    per_example = -np.sum(t * log_softmax(z), axis=-1)
+    return like_input(np.mean(per_example), z)
+
+
+def cross_entropy_grad(logits, targets):
+    r"""Gradient of :func:`cross_entropy` with respect to the logits.
+
+    dL/dz = (softmax(z) - t) / N: the prediction minus the target, per
+    example, divided by the batch size N because the loss is a batch mean.
+
+    >>> cross_entropy_grad([[0.0, 0.0]], [1])
+    array([[ 0.5, -0.5]])
+    """
+    z = _logits(logits, "cross_entropy_grad")
+    t = _targets_as_probabilities(z, targets, "cross_entropy_grad")
+    n = z.shape[0] if z.ndim == 2 else 1
+    return like_input((softmax(z) - t) / n, z)
+
+
+# --- binary cross-entropy and squared error ----------------------------------------
+
+
+def _pair(predictions, targets, func, pred_name):
+    y = as_float_array(predictions, func, pred_name)
+    t = as_float_array(targets, func, "targets")
+    if y.shape != t.shape:
+        raise ValueError(f"{func}: {pred_name} has shape {y.shape} but targets has shape {t.shape}")
+    if y.size == 0:
+        raise ValueError(f"{func}: {pred_name} is empty; the mean of no losses is undefined")
+    if not (np.all(np.isfinite(y)) and np.all(np.isfinite(t))):
+        raise ValueError(f"{func}: {pred_name} and targets must be finite (found nan or inf)")
+    return y, t.astype(y.dtype)
+
+
+def _binary_targets(logits, targets, func):
+    z, t = _pair(logits, targets, func, "logits")
+    if np.any((t < 0) | (t > 1)):
+        raise ValueError(f"{func}: targets must lie in [0, 1] (labels or probabilities)")
+    return z, t
+
+
+def binary_cross_entropy_with_logits(logits, targets):
+    r"""Mean binary cross-entropy of sigmoid(logits) against targets in [0, 1].
+
+    L = mean(-t log sigma(z) - (1 - t) log(1 - sigma(z))) = mean(softplus(z) - t z),
+    computed as max(z, 0) - t z + log(1 + exp(-|z|)) so that no exp overflows
+    and no log sees 0. Use it for binary and multi-label outputs.
+
+    >>> round(float(binary_cross_entropy_with_logits([0.0], [1.0])), 6)  # log 2
+    0.693147
+    >>> float(binary_cross_entropy_with_logits([-1000.0], [0.0]))
+    0.0
+    """
+    z, t = _binary_targets(logits, targets, "binary_cross_entropy_with_logits")
+    losses = np.maximum(z, 0) - t * z + np.log1p(np.exp(-np.abs(z)))
+    return like_input(np.mean(losses), z)
+
+
+def binary_cross_entropy_with_logits_grad(logits, targets):
+    r"""Gradient of :func:`binary_cross_entropy_with_logits`: (sigmoid(z) - t) / n.
+
+    n is the number of entries, because the loss is their mean.
+
+    >>> binary_cross_entropy_with_logits_grad([0.0, 0.0], [1.0, 0.0])
+    array([-0.25,  0.25])
+    """
+    z, t = _binary_targets(logits, targets, "binary_cross_entropy_with_logits_grad")
+    return like_input((special.expit(z) - t) / z.size, z)
+
+
+def mse(predictions, targets):
+    r"""Mean squared error: L = mean((y - t)^2) over every entry.
+
+    The loss for regression with an identity output. No factor 1/2.
+
+    >>> float(mse([1.0, 3.0], [0.0, 0.0]))
+    5.0
+    """
+    y, t = _pair(predictions, targets, "mse", "predictions")
+    return like_input(np.mean((y - t) ** 2), y)
+
+
+def mse_grad(predictions, targets):
+    r"""Gradient of :func:`mse` with respect to the predictions: 2 (y - t) / n.
+
+    >>> mse_grad([1.0, 3.0], [0.0, 0.0])
+    array([1., 3.])
+    """
+    y, t = _pair(predictions, targets, "mse_grad", "predictions")
+    return like_input(2 * (y - t) / y.size, y)
