@@ -1,0 +1,118 @@
+"""Every derivative, loss gradient and the network's backpropagation against finite differences."""
+
+import numpy as np
+import pytest
+
+import activations as act
+from activations import nn
+from activations.gradcheck import check_grad, numerical_gradient
+from tests.mp_reference import SETTINGS
+
+CASES = [(f, params) for f in act.ALL for params in SETTINGS.get(f.name, [{}])]
+# Away from the kinks at 0 (and 6 for relu6), where no central difference matches a one-sided derivative.
+X = np.concatenate([np.linspace(-8, -0.05, 40), np.linspace(0.05, 5.9, 40), np.linspace(6.1, 9, 5)])
+
+
+@pytest.mark.parametrize(("f", "params"), CASES, ids=[f"{f.name}{p}" for f, p in CASES])
+def test_activation_derivative(f, params):
+    result = check_grad(lambda x: f(x, **params), lambda x: f.grad(x, **params), X)
+    assert result.passed, str(result)
+
+
+def test_prelu_derivative_with_respect_to_alpha():
+    x = X[X < 6]
+    for alpha in (0.25, -0.3, 0.0):
+        numeric = (act.prelu(x, alpha=alpha + 1e-6) - act.prelu(x, alpha=alpha - 1e-6)) / 2e-6
+        np.testing.assert_allclose(act.prelu.grad_alpha(x, alpha=alpha), numeric, rtol=1e-8, atol=1e-10)
+
+
+def test_check_grad_catches_wrong_derivatives():
+    assert not check_grad(act.sigmoid, lambda x: 2 * act.sigmoid.grad(x), X)
+    assert not check_grad(act.tanh, act.tanh, X)
+    result = check_grad(act.relu, lambda x: np.ones_like(x), X)
+    assert not result and result.analytic == 1.0 and result.numerical == 0.0
+    assert "FAILED" in str(result) and "passed" in str(check_grad(np.sin, np.cos, X))
+
+
+def test_numerical_gradient_of_a_quadratic():
+    a = np.array([[2.0, 1.0], [1.0, 3.0]])
+    x = np.array([0.5, -1.5])
+    np.testing.assert_allclose(numerical_gradient(lambda v: v @ a @ v, x), 2 * a @ x, rtol=1e-9)
+
+
+LOGITS = np.random.default_rng(1).normal(0, 3, size=(6, 4))
+LABELS = np.array([0, 3, 1, 1, 2, 0])
+
+
+@pytest.mark.parametrize(
+    ("loss", "grad", "targets"),
+    [
+        (act.cross_entropy, act.cross_entropy_grad, LABELS),
+        (
+            act.cross_entropy,
+            act.cross_entropy_grad,
+            act.softmax(np.random.default_rng(2).normal(size=(6, 4))),
+        ),
+        (
+            act.binary_cross_entropy_with_logits,
+            act.binary_cross_entropy_with_logits_grad,
+            np.random.default_rng(3).uniform(size=(6, 4)),
+        ),
+        (act.mse, act.mse_grad, np.random.default_rng(4).normal(size=(6, 4))),
+    ],
+    ids=["cross_entropy-labels", "cross_entropy-probabilities", "binary_cross_entropy", "mse"],
+)
+def test_loss_gradients(loss, grad, targets):
+    result = check_grad(lambda z: loss(z, targets), lambda z: grad(z, targets), LOGITS)
+    assert result.passed, str(result)
+
+
+def test_logsumexp_gradient_is_softmax():
+    result = check_grad(act.logsumexp, act.softmax, LOGITS[0])
+    assert result.passed, str(result)
+
+
+def _network_gradient_check(model, X, y):
+    """Check every parameter's backpropagated gradient against finite differences."""
+    model.loss_and_backward(X, y)
+    for param, grad in zip(model.parameters(), model.gradients(), strict=True):
+        analytic = grad.copy()
+        original = param.copy()
+
+        def loss_at(value, param=param, original=original):
+            param[...] = value
+            try:
+                return model.loss(X, y)
+            finally:
+                param[...] = original
+
+        numeric = numerical_gradient(loss_at, original)
+        magnitude = np.maximum(np.abs(analytic), np.abs(numeric))
+        error = np.abs(analytic - numeric) / np.maximum(magnitude, 1e-3 * magnitude.max() + 1e-12)
+        assert error.max() < 1e-5, f"{model.activation.name}: parameter of shape {param.shape}"
+
+
+@pytest.mark.parametrize("activation", [f.name for f in act.ALL if f.name != "step"])
+@pytest.mark.parametrize("depth", [1, 3])
+def test_backpropagation_matches_finite_differences(activation, depth):
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(7, 3))
+    y = np.array([0, 1, 2, 1, 0, 2, 2])
+    model = nn.MLP([3] + [5] * depth + [3], activation=activation, init="xavier", seed=depth)
+    _network_gradient_check(model, X, y)
+
+
+@pytest.mark.parametrize("loss", ["binary_cross_entropy", "mse"])
+def test_backpropagation_for_the_other_losses(loss):
+    rng = np.random.default_rng(6)
+    X = rng.normal(size=(8, 2))
+    y = (X[:, 0] > 0).astype(float)
+    model = nn.MLP([2, 6, 6, 1], activation="gelu", init="he", loss=loss, seed=3)
+    _network_gradient_check(model, X, y)
+
+
+def test_deep_network_gradients():
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(5, 4))
+    model = nn.MLP([4] + [6] * 6 + [2], activation="tanh", init="xavier", seed=1)
+    _network_gradient_check(model, X, np.array([0, 1, 1, 0, 1]))
