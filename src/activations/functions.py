@@ -111,8 +111,17 @@ def _expit(z):
 
 
 def _keep_nan(g, x):
-    """Return ``g`` with nan wherever ``x`` is nan (for piecewise-constant derivatives)."""
-    return np.where(np.isnan(x), x, g)
+    """Put nan into ``g`` wherever ``x`` is nan (for piecewise-constant derivatives)."""
+    nan = np.isnan(x)
+    if nan.any():
+        np.copyto(g, np.nan, where=nan)
+    return g
+
+
+def _positive(x):
+    """1.0 where x > 0 and 0.0 elsewhere (nan stays nan), in x's dtype."""
+    # Writing the comparison straight into a float array takes one pass over x.
+    return _keep_nan(np.greater(x, 0, out=np.empty_like(x)), x)
 
 
 def _sigmoid_of(x, beta):
@@ -147,7 +156,7 @@ def _step(x):
     >>> step([-1.0, 0.0, 2.0])
     array([0., 0., 1.])
     """
-    return np.heaviside(x, 0.0)
+    return _positive(x)
 
 
 def _step_grad(x):
@@ -217,7 +226,7 @@ def _relu(x):
 
 
 def _relu_grad(x):
-    return np.heaviside(x, 0.0)
+    return _positive(x)
 
 
 def _leaky(x, alpha):
