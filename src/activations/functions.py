@@ -49,6 +49,22 @@ class Param:
 class Activation:
     """An elementwise activation function ``f`` with its derivative ``f.grad``.
 
+    Calling ``f(x, **params)`` returns f applied to every entry of ``x``;
+    ``f.grad(x, **params)`` returns the derivative df/dx at every entry.
+
+    Parameters
+    ----------
+    x : float, list or ndarray
+        Pre-activations. Floating arrays keep their dtype; integers and
+        booleans are computed in float64. Not modified.
+    **params
+        The activation's settings (see ``f.params``), e.g. ``alpha=0.1``.
+
+    Returns
+    -------
+    ndarray, or a NumPy float for a scalar input
+        Same shape and dtype as ``x``.
+
     Attributes
     ----------
     name : str
@@ -134,8 +150,12 @@ def _sigmoid_of(x, beta):
 
 
 def _identity(x):
-    r"""Identity: f(x) = x, f'(x) = 1 (the output layer of a regression).
+    """Identity, the output activation of a regression.
 
+        f(x) = x,    f'(x) = 1
+
+    Examples
+    --------
     >>> identity([-2.0, 3.0])
     array([-2.,  3.])
     """
@@ -147,12 +167,21 @@ def _identity_grad(x):
 
 
 def _step(x):
-    r"""Heaviside step: f(x) = 1 if x > 0 else 0. The value at 0 is 0.
+    """Heaviside step function, the activation of the perceptron.
 
-    Its derivative is 0 wherever it exists (everywhere except x = 0, where
-    ``step.grad`` also returns 0), so gradient descent gets no signal from it.
-    Used by the perceptron (Rosenblatt, 1958).
+        f(x) = 1 if x > 0 else 0,    f'(x) = 0 for x != 0
 
+    The value at x = 0 is 0 (the convention x > 0). The derivative is 0
+    wherever it exists, which is everywhere but x = 0 (where ``step.grad``
+    also returns 0): gradient descent gets no signal from it.
+
+    References
+    ----------
+    Rosenblatt (1958), The perceptron: a probabilistic model for information
+    storage and organization in the brain. ``rosenblatt1958perceptron``
+
+    Examples
+    --------
     >>> step([-1.0, 0.0, 2.0])
     array([0., 0., 1.])
     """
@@ -167,12 +196,22 @@ def _step_grad(x):
 
 
 def _sigmoid(x):
-    r"""Logistic sigmoid: f(x) = 1 / (1 + exp(-x)), with f'(x) = f(x) (1 - f(x)).
+    """Logistic sigmoid.
 
-    Computed by ``scipy.special.expit``, which never evaluates exp of a
-    positive number, so it does not overflow for x < -709 as the naive
-    formula does. The derivative is at most 0.25, at x = 0.
+        f(x) = 1 / (1 + exp(-x)),    f'(x) = f(x) (1 - f(x))
 
+    Range (0, 1); f(-x) = 1 - f(x); the derivative is at most 0.25, at x = 0.
+
+    Notes
+    -----
+    Computed by ``scipy.special.expit``, which never takes exp of a positive
+    number, so it cannot overflow as the naive formula does for x < -709.
+    The derivative is computed as s (1 - s) with s = sigmoid(-|x|) <= 1/2, so
+    1 - s never cancels (1 - sigmoid(40) is exactly 0 in float64, but the
+    derivative there is 4.2e-18).
+
+    Examples
+    --------
     >>> sigmoid([-1.0, 0.0, 1.0])
     array([0.26894142, 0.5       , 0.73105858])
     >>> float(sigmoid.grad(0.0))
@@ -189,10 +228,19 @@ def _sigmoid_grad(x):
 
 
 def _tanh(x):
-    r"""Hyperbolic tangent: f(x) = tanh(x) = 2 sigmoid(2x) - 1, f'(x) = 1 - tanh(x)^2.
+    """Hyperbolic tangent.
 
-    Zero-centred, range (-1, 1), derivative at most 1 (at x = 0).
+        f(x) = tanh(x) = 2 sigmoid(2x) - 1,    f'(x) = 1 - tanh(x)^2
 
+    Zero-centred, range (-1, 1); the derivative is at most 1, at x = 0.
+
+    Notes
+    -----
+    The derivative is computed as 4 sigmoid(2x) sigmoid(-2x), equal to
+    1 - tanh(x)^2 but without the cancellation where tanh(x) is near +-1.
+
+    Examples
+    --------
     >>> tanh([0.0, 1.0])
     array([0.        , 0.76159416])
     >>> float(tanh.grad(0.0))
@@ -211,12 +259,21 @@ def _tanh_grad(x):
 
 
 def _relu(x):
-    r"""Rectified linear unit: f(x) = max(0, x).
+    """Rectified linear unit (ReLU).
 
-    Continuous everywhere, with a kink at 0. f'(x) = 1 for x > 0 and 0 for
-    x < 0; at x = 0 ``relu.grad`` returns 0, as PyTorch and JAX do (any value
-    in [0, 1] is a valid subgradient there).
+        f(x) = max(0, x),    f'(x) = 1 for x > 0, 0 for x < 0
 
+    Continuous everywhere, with a kink (not a gap) at 0. At x = 0
+    ``relu.grad`` returns 0, as PyTorch and JAX do; any value in [0, 1] is a
+    valid subgradient there.
+
+    References
+    ----------
+    Nair and Hinton (2010), Rectified linear units improve restricted Boltzmann
+    machines. ``nair2010rectified``
+
+    Examples
+    --------
     >>> relu([-2.0, 0.0, 3.0])
     array([0., 0., 3.])
     >>> relu.grad([-2.0, 0.0, 3.0])
@@ -241,12 +298,26 @@ def _leaky_grad(x, alpha):
 
 
 def _leaky_relu(x, alpha=0.01):
-    r"""Leaky ReLU: f(x) = x for x > 0, alpha x otherwise (Maas et al., 2013).
+    """Leaky ReLU.
 
-    f'(x) = 1 for x > 0, alpha otherwise (alpha at 0, too). The small slope
-    keeps a gradient flowing for negative inputs, so units cannot die.
-    ``alpha`` must lie in [0, 1].
+        f(x) = x for x > 0, alpha x otherwise
+        f'(x) = 1 for x > 0, alpha otherwise (alpha at 0, too)
 
+    The small slope keeps a gradient flowing for negative inputs, so a unit
+    cannot die.
+
+    Parameters
+    ----------
+    alpha : float, default 0.01
+        Slope for x <= 0, in [0, 1].
+
+    References
+    ----------
+    Maas, Hannun and Ng (2013), Rectifier nonlinearities improve neural network
+    acoustic models. ``maas2013rectifier``
+
+    Examples
+    --------
     >>> leaky_relu([-2.0, 3.0])
     array([-0.02,  3.  ])
     >>> leaky_relu.grad([-2.0, 3.0], alpha=0.1)
@@ -267,12 +338,24 @@ class PReLU(Activation):
 
 
 def _prelu(x, alpha):
-    r"""Parametric ReLU: f(x) = x for x > 0, alpha x otherwise (He et al., 2015).
+    """Parametric ReLU (PReLU): a Leaky ReLU whose slope is learned.
 
-    Like Leaky ReLU, but ``alpha`` is a parameter learned by gradient descent,
-    so it must always be given. f'(x) = 1 for x > 0, alpha otherwise, and
-    df/dalpha = 0 for x > 0, x otherwise (``prelu.grad_alpha``).
+        f(x) = x for x > 0, alpha x otherwise
+        df/dx = 1 for x > 0, alpha otherwise
+        df/dalpha = 0 for x > 0, x otherwise    (``prelu.grad_alpha``)
 
+    Parameters
+    ----------
+    alpha : float, required
+        The current slope for x <= 0 (any finite value: it is learned).
+
+    References
+    ----------
+    He, Zhang, Ren and Sun (2015), Delving deep into rectifiers.
+    ``he2015delving``
+
+    Examples
+    --------
     >>> prelu([-2.0, 3.0], alpha=0.25)
     array([-0.5,  3. ])
     >>> prelu.grad_alpha([-2.0, 3.0], alpha=0.25)
@@ -282,11 +365,30 @@ def _prelu(x, alpha):
 
 
 def _elu(x, alpha=1.0):
-    r"""Exponential linear unit: f(x) = x for x > 0, alpha (exp(x) - 1) otherwise.
+    """Exponential linear unit (ELU).
 
-    Smooth negative saturation towards -alpha (Clevert et al., 2016).
-    f'(x) = 1 for x > 0, alpha exp(x) otherwise. ``alpha`` must be >= 0.
+        f(x) = x for x > 0, alpha (exp(x) - 1) otherwise
+        f'(x) = 1 for x > 0, alpha exp(x) otherwise
 
+    Smooth negative saturation towards -alpha.
+
+    Parameters
+    ----------
+    alpha : float, default 1.0
+        The negative saturation value is -alpha; must be >= 0.
+
+    Notes
+    -----
+    Uses ``expm1``, exact near 0 where exp(x) - 1 cancels, on min(x, 0), so
+    the branch that ``np.where`` discards cannot overflow.
+
+    References
+    ----------
+    Clevert, Unterthiner and Hochreiter (2016), Fast and accurate deep network
+    learning by exponential linear units (ELUs). ``clevert2016fast``
+
+    Examples
+    --------
     >>> elu([-1.0, 0.0, 2.0])
     array([-0.63212056,  0.        ,  2.        ])
     """
@@ -300,12 +402,22 @@ def _elu_grad(x, alpha=1.0):
 
 
 def _selu(x):
-    r"""Scaled ELU: f(x) = lambda x for x > 0, lambda alpha (exp(x) - 1) otherwise.
+    """Scaled exponential linear unit (SELU).
 
-    With lambda = 1.0507... and alpha = 1.6733... (``SELU_LAMBDA`` and
+        f(x) = lambda x for x > 0, lambda alpha (exp(x) - 1) otherwise
+        f'(x) = lambda for x > 0, lambda alpha exp(x) otherwise
+
+    With lambda = 1.0507... and alpha = 1.6733... (``SELU_LAMBDA``,
     ``SELU_ALPHA``), activations keep mean 0 and variance 1 from layer to
-    layer under LeCun-normal initialisation (Klambauer et al., 2017).
+    layer under LeCun-normal initialisation.
 
+    References
+    ----------
+    Klambauer, Unterthiner, Mayr and Hochreiter (2017), Self-normalizing neural
+    networks. ``klambauer2017self``
+
+    Examples
+    --------
     >>> selu([0.0, 1.0])
     array([0.        , 1.05070099])
     """
@@ -317,10 +429,18 @@ def _selu_grad(x):
 
 
 def _relu6(x):
-    r"""ReLU6: f(x) = min(max(0, x), 6) (Krizhevsky, 2010; used in MobileNet).
+    """ReLU6, a ReLU capped at 6 (used in MobileNet).
 
-    f'(x) = 1 for 0 < x < 6 and 0 otherwise (also 0 at the kinks 0 and 6).
+        f(x) = min(max(0, x), 6)
+        f'(x) = 1 for 0 < x < 6, 0 otherwise (also 0 at the kinks 0 and 6)
 
+    References
+    ----------
+    Krizhevsky (2010), Convolutional deep belief networks on CIFAR-10.
+    ``krizhevsky2010convolutional``
+
+    Examples
+    --------
     >>> relu6([-1.0, 3.0, 10.0])
     array([0., 3., 6.])
     """
@@ -335,11 +455,28 @@ def _relu6_grad(x):
 
 
 def _softplus(x, beta=1.0):
-    r"""Softplus: f(x) = log(1 + exp(beta x)) / beta, with f'(x) = sigmoid(beta x).
+    """Softplus, a smooth ReLU.
 
-    A smooth ReLU (Dugas et al., 2001); larger ``beta`` (> 0) bends it closer
-    to ReLU.
+        f(x) = log(1 + exp(beta x)) / beta,    f'(x) = sigmoid(beta x)
 
+    Parameters
+    ----------
+    beta : float, default 1.0
+        Sharpness, > 0: larger beta bends it closer to ReLU.
+
+    Notes
+    -----
+    Computed as max(x, 0) + log(1 + exp(-beta |x|)) / beta: the exponent is
+    never positive, so exp cannot overflow (the naive form overflows above
+    x = 709).
+
+    References
+    ----------
+    Dugas et al. (2001), Incorporating second-order functional knowledge for
+    better option pricing. ``dugas2001incorporating``
+
+    Examples
+    --------
     >>> float(softplus(0.0)), float(softplus(1000.0))  # log 2; the naive form overflows
     (0.6931471805599453, 1000.0)
     """
@@ -354,13 +491,26 @@ def _softplus_grad(x, beta=1.0):
 
 
 def _swish(x, beta=1.0):
-    r"""Swish: f(x) = x sigmoid(beta x) (Ramachandran, Zoph and Le, 2017).
+    """Swish.
 
-    f'(x) = sigmoid(beta x) (1 + beta x sigmoid(-beta x)). beta = 1 is SiLU,
-    beta = 0 gives x / 2, and beta -> infinity approaches ReLU. It dips below
-    zero for negative x (minimum about -0.278 at x = -1.278 when beta = 1).
-    ``beta`` must be >= 0.
+        f(x) = x sigmoid(beta x)
+        f'(x) = sigmoid(beta x) (1 + beta x sigmoid(-beta x))
 
+    beta = 1 is SiLU, beta = 0 gives x / 2, and as beta grows it approaches
+    ReLU. Non-monotonic: for beta = 1 its minimum is about -0.278, at x = -1.278.
+
+    Parameters
+    ----------
+    beta : float, default 1.0
+        Must be >= 0.
+
+    References
+    ----------
+    Ramachandran, Zoph and Le (2017), Searching for activation functions.
+    ``ramachandran2017searching``
+
+    Examples
+    --------
     >>> swish([0.0, 1.0])
     array([0.        , 0.73105858])
     >>> float(swish.grad(0.0))
@@ -382,11 +532,18 @@ def _swish_grad(x, beta=1.0):
 
 
 def _silu(x):
-    r"""SiLU (sigmoid-weighted linear unit): f(x) = x sigmoid(x), Swish with beta = 1.
+    """SiLU, the sigmoid-weighted linear unit: Swish with beta = 1.
 
-    Named by Elfwing, Uchibe and Doya (2018); the same function as ``swish``
-    at its default beta. f'(x) = sigmoid(x) (1 + x sigmoid(-x)), 0.5 at 0.
+        f(x) = x sigmoid(x),    f'(x) = sigmoid(x) (1 + x sigmoid(-x))
 
+    References
+    ----------
+    Elfwing, Uchibe and Doya (2018), Sigmoid-weighted linear units for neural
+    network function approximation in reinforcement learning.
+    ``elfwing2018sigmoid``
+
+    Examples
+    --------
     >>> silu([0.0, 1.0])
     array([0.        , 0.73105858])
     """
@@ -398,12 +555,21 @@ def _silu_grad(x):
 
 
 def _mish(x):
-    r"""Mish: f(x) = x tanh(softplus(x)) (Misra, 2019).
+    """Mish.
 
-    f'(x) = tanh(softplus(x)) + x sigmoid(x) (1 - tanh(softplus(x))^2), using
-    softplus'(x) = sigmoid(x). Non-monotonic, minimum about -0.309; f'(0) =
-    tanh(ln 2) = 0.6.
+        f(x) = x tanh(softplus(x))
+        f'(x) = tanh(softplus(x)) + x sigmoid(x) (1 - tanh(softplus(x))^2)
 
+    (the chain rule with softplus'(x) = sigmoid(x)). Non-monotonic, minimum
+    about -0.309; f'(0) = tanh(ln 2) = 0.6.
+
+    References
+    ----------
+    Misra (2019), Mish: a self regularized non-monotonic activation function.
+    ``misra2019mish``
+
+    Examples
+    --------
     >>> mish([0.0, 1.0])
     array([0.        , 0.86509839])
     >>> round(float(mish.grad(0.0)), 12)
@@ -425,13 +591,31 @@ def _gelu_tanh_argument(x):
 
 
 def _gelu(x, approximate="none"):
-    r"""Gaussian error linear unit: f(x) = x Phi(x) (Hendrycks and Gimpel, 2016).
+    """Gaussian error linear unit (GELU).
 
-    Phi is the standard normal CDF (``scipy.special.ndtr``) and
-    f'(x) = Phi(x) + x phi(x), with phi the normal density. With
-    ``approximate="tanh"`` it uses the approximation
-    x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) / 2 of the original paper.
+        f(x) = x Phi(x) = x (1 + erf(x / sqrt 2)) / 2,    f'(x) = Phi(x) + x phi(x)
 
+    Phi is the standard normal cumulative distribution (``scipy.special.ndtr``)
+    and phi its density.
+
+    Parameters
+    ----------
+    approximate : {"none", "tanh"}, default "none"
+        "tanh" uses the approximation of the original paper,
+        x (1 + tanh(u)) / 2 with u = sqrt(2 / pi) (x + 0.044715 x^3).
+
+    Notes
+    -----
+    (1 + tanh(u)) / 2 is computed as sigmoid(2u), which does not cancel where
+    tanh(u) is near -1.
+
+    References
+    ----------
+    Hendrycks and Gimpel (2016), Gaussian error linear units (GELUs).
+    ``hendrycks2016gaussian``
+
+    Examples
+    --------
     >>> gelu([0.0, 1.0])
     array([0.        , 0.84134475])
     >>> gelu([0.0, 1.0], approximate="tanh")

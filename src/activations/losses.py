@@ -63,9 +63,22 @@ def softmax(z, axis=-1, temperature=1.0):
     The outputs are positive and sum to 1. Adding a constant to every logit
     changes nothing, so the maximum is subtracted first and exp never
     overflows (the naive form returns nan for logits like [1000, 1001]).
-    ``temperature`` T > 0 sharpens (T < 1, towards one-hot at the argmax) or
-    flattens (T > 1, towards uniform) the distribution. A logit of -inf gets
-    probability 0 (a masked class).
+    A logit of -inf gets probability 0 (a masked class).
+
+    Parameters
+    ----------
+    z : array_like
+        Logits; finite or -inf.
+    axis : int, default -1
+        The axis over which the probabilities sum to 1.
+    temperature : float, default 1.0
+        T > 0. T < 1 sharpens the distribution (towards one-hot at the
+        argmax), T > 1 flattens it (towards uniform).
+
+    Returns
+    -------
+    ndarray
+        Probabilities, with the shape and float dtype of z.
 
     >>> softmax([1000.0, 1000.0])
     array([0.5, 0.5])
@@ -157,9 +170,22 @@ def cross_entropy(logits, targets):
     r"""Mean cross-entropy of softmax(logits) against the targets.
 
     L = -(1/N) sum_n sum_k t_nk log softmax(z_n)_k, computed with
-    :func:`log_softmax` so it is finite for any finite logits. ``targets``
-    holds integer class indices (shape (N,)) or rows of probabilities (shape
-    (N, K), each summing to 1). The gradient is in :func:`cross_entropy_grad`.
+    :func:`log_softmax` so it is finite for any finite logits. The gradient
+    is :func:`cross_entropy_grad`.
+
+    Parameters
+    ----------
+    logits : array_like, shape (N, K) or (K,)
+        Finite scores for N examples and K classes.
+    targets : array_like
+        Integer class indices in 0..K-1, shape (N,) (or a scalar for a single
+        example), or rows of probabilities with the shape of ``logits``,
+        each row non-negative and summing to 1.
+
+    Returns
+    -------
+    float
+        The mean over the batch (a NumPy float of the logits' dtype).
 
     >>> round(float(cross_entropy([[0.0, 0.0]], [1])), 6)  # log 2
     0.693147
