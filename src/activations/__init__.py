@@ -13,11 +13,15 @@ Modules, one idea each:
 - ``activations.gradcheck``: finite-difference gradient checking
 - ``activations.nn``: a small multilayer perceptron with explicit backpropagation
 - ``activations.data``: seeded toy data sets and the 8 x 8 digits
+- ``activations.linear``: stacks of affine layers and their collapse into one (chapter 1)
+- ``activations.exercises``: the checkers of the book's exercises
+- ``activations.plotting`` and ``activations.widgets`` (imported on their own): the book's
+  figure style and its interactive explorers
 
 Integer inputs are computed in float64; float32 stays float32.
 """
 
-from . import data, gradcheck, nn
+from . import data, exercises, gradcheck, linear, nn
 from .functions import (
     ALL,
     SELU_ALPHA,
@@ -67,11 +71,13 @@ __all__ = [
     "cross_entropy_grad",
     "data",
     "elu",
+    "exercises",
     "gelu",
     "get",
     "gradcheck",
     "identity",
     "leaky_relu",
+    "linear",
     "log_softmax",
     "logsumexp",
     "mish",

@@ -1,0 +1,45 @@
+"""Execute every chapter notebook in a fresh kernel and print how long each takes.
+
+    python benchmarks/notebooks.py           # time them; the stored notebooks are untouched
+    python benchmarks/notebooks.py --write   # also store the new outputs (after editing a notebook)
+
+The book never executes notebooks itself: what is stored is what the site shows,
+and nbval (in `make test`) proves that the stored outputs are what the code
+produces today. `--write` is how outputs are refreshed.
+"""
+
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def execute(path, write):
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(path.parent)}}).execute()
+    seconds = time.perf_counter() - start
+    if write:
+        nb.metadata.pop("widgets", None)  # widget state would make the site load a widget manager
+        nbformat.write(nb, path)
+    return seconds
+
+
+def main():
+    write = "--write" in sys.argv[1:]
+    paths = sorted((ROOT / "chapters").glob("*/*.ipynb"))
+    total = 0.0
+    print(f"{'notebook':<45} {'seconds':>8}")
+    for path in paths:
+        seconds = execute(path, write)
+        total += seconds
+        print(f"{path.relative_to(ROOT).as_posix():<45} {seconds:8.1f}")
+    print(f"{'total':<45} {total:8.1f}")
+
+
+if __name__ == "__main__":
+    main()

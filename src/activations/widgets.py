@@ -1,0 +1,83 @@
+"""Interactive explorers for JupyterLab (ipywidgets).
+
+Each explorer owns one Matplotlib figure and redraws it whenever a control
+changes. On the static website there is no Python kernel to redraw anything,
+so the book shows each explorer's code together with a static figure of the
+same idea at a few settings.
+
+Every explorer has ``controls`` (a dict of ipywidgets), ``figure`` and
+``update()``; ``widget`` is what a notebook displays.
+"""
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+from IPython.display import display
+
+from . import linear, plotting
+
+
+class Explorer:
+    """Controls plus a figure that is redrawn by :meth:`draw` on every change."""
+
+    def __init__(self, controls, figsize=(8, 3.6)):
+        self.controls = controls
+        with plt.ioff():  # the figure is shown through the output widget only
+            self.figure = plt.figure(figsize=figsize)
+        self.output = widgets.Output()
+        for control in controls.values():
+            control.observe(lambda _change: self.update(), names="value")
+        self.widget = widgets.VBox([widgets.HBox(list(controls.values())), self.output])
+        self.update()
+
+    def values(self):
+        return {name: control.value for name, control in self.controls.items()}
+
+    def update(self):
+        self.figure.clear()
+        self.draw(**self.values())
+        with self.output:
+            self.output.clear_output(wait=True)
+            display(self.figure)
+
+    def draw(self, **values):
+        raise NotImplementedError
+
+
+class LinearStackExplorer(Explorer):
+    """Chapter 1: a stack of 2-to-2 affine layers of any depth and width, with or without tanh.
+
+    Left: where the stack sends a square grid. Right: the single matrix W' of
+    the collapsed map (only for the linear stack, where it exists).
+    """
+
+    def __init__(self, seed=0):
+        self.seed = seed
+        super().__init__(
+            {
+                "depth": widgets.IntSlider(value=3, min=1, max=12, description="depth"),
+                "width": widgets.IntSlider(value=4, min=1, max=16, description="width"),
+                "activation": widgets.Dropdown(options=["identity", "tanh"], value="identity"),
+            }
+        )
+
+    def draw(self, depth, width, activation):
+        rng = np.random.default_rng(self.seed)
+        layers = linear.random_stack([2] + [width] * (depth - 1) + [2], rng, std=1.5 / np.sqrt(width))
+        left, right = self.figure.subplots(1, 2)
+        plotting.grid_image(left, layers, activation, title=f"{depth} layers of width {width}, {activation}")
+        if activation == "identity":
+            W, _ = linear.collapse(layers)
+            right.imshow(W, cmap="RdBu", vmin=-np.abs(W).max(), vmax=np.abs(W).max())
+            for (i, j), w in np.ndenumerate(W):
+                right.text(j, i, f"{w:.2f}", ha="center", va="center", fontsize=12)
+            right.set(title="...equals this one 2 x 2 matrix W'", xticks=[], yticks=[])
+        else:
+            right.text(0.5, 0.5, "no single matrix:\nthe grid lines bend", ha="center", va="center")
+            right.set(xticks=[], yticks=[], title="with tanh between the layers")
+        right.grid(False)
+
+
+def linear_stack(seed=0):
+    """The widget of :class:`LinearStackExplorer` (depth, width, activation)."""
+    return LinearStackExplorer(seed).widget
