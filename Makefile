@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup book test lint pytest benchmark lock clean
+.PHONY: setup book test lint pytest benchmark notebooks lab serve lock clean
 
 setup: $(STAMP)
 
@@ -21,25 +21,37 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 	@echo "Installed into $(VENV): the activations package and $$(grep -c '==' requirements.txt) pinned packages from requirements.txt"
 
+# The HTML, with every Sphinx warning an error. Notebooks are not executed here (see `make notebooks`).
 book: setup
-	@if [ -f _config.yml ]; then \
-		$(BIN)/jupyter-book build . --warningiserror --keep-going && \
-		echo "Open _build/html/index.html in a browser."; \
-	else \
-		echo "The book's sources (_config.yml, _toc.yml, chapters/) are not written yet; nothing to build."; \
-	fi
+	$(BIN)/jupyter-book build . --warningiserror --keep-going
+	@echo "The book is in _build/html: open _build/html/index.html, or run 'make serve'."
 
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The package's tests, nbval (strict) over every notebook, the notebook hygiene checks and the
+# browser checks of the built site. Matplotlib builds its font cache first, so that no
+# "building the font cache" message reaches a compared notebook cell.
 pytest: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -c "import matplotlib.pyplot"
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-test: lint pytest
+test: lint book pytest
 
 benchmark: setup
 	$(BIN)/python benchmarks/activations.py
+
+# Re-execute every notebook, store its outputs and print how long each took.
+notebooks: setup
+	$(BIN)/python benchmarks/notebooks.py --write
+
+lab: setup
+	$(BIN)/jupyter lab chapters/
+
+serve:
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
 
 # Re-resolve the lock from the ranges in pyproject.toml plus the book's tools,
 # in a throw-away environment. Re-execute every notebook after a change.

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def execute(path, write):
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(path.parent)}}).execute()
+    resources = {"metadata": {"path": str(path.parent)}}  # run in the notebook's folder
+    NotebookClient(nb, kernel_name="python3", timeout=120, resources=resources).execute()
     seconds = time.perf_counter() - start
     if write:
         nb.metadata.pop("widgets", None)  # widget state would make the site load a widget manager

@@ -55,7 +55,9 @@ def check_collapse_two(collapse_two):
             )
         square = n_in == n_hidden == n_out
         if square and np.allclose(W, W1 @ W2):
-            return _report(exercise, "the order is reversed: the layer applied first stands on the right, W2 @ W1")
+            return _report(
+                exercise, "the order is reversed: the layer applied first goes on the right, W2 @ W1"
+            )
         if not np.allclose(W, W2 @ W1):
             return _report(exercise, "W is not W2 @ W1: apply W1 first, then W2")
         if square and np.allclose(b, b1 + b2):
@@ -73,7 +75,7 @@ def check_rank_bound(answer):
     if answer == 2:
         return _report(exercise, CORRECT)
     if answer in (4, 5, 6):
-        return _report(exercise, "every x passes through the narrowest layer; how many numbers are left there?")
+        return _report(exercise, "every x passes the narrowest layer; how many numbers are left there?")
     return _report(exercise, "the rank of a product is at most the smallest rank of its factors")
 
 

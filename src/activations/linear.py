@@ -13,6 +13,8 @@ batches as rows instead, X W + b, which is the same map transposed.)
 True
 """
 
+import itertools
+
 import numpy as np
 
 from ._checks import as_float_array
@@ -33,7 +35,7 @@ def random_stack(widths, rng, std=None):
             rng.normal(0.0, std or 1 / np.sqrt(n_in), size=(n_out, n_in)),
             rng.normal(0.0, 0.1, size=n_out),
         )
-        for n_in, n_out in zip(widths[:-1], widths[1:], strict=True)
+        for n_in, n_out in itertools.pairwise(widths)
     ]
 
 

@@ -1,0 +1,125 @@
+"""The modules behind the chapters: linear stacks, plotting, widgets, exercise checkers."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+import activations as act
+from activations import exercises, linear, plotting, widgets
+
+
+def test_collapse_equals_the_stack():
+    rng = np.random.default_rng(0)
+    layers = linear.random_stack([3, 7, 5, 2], rng)
+    W, b = linear.collapse(layers)
+    X = rng.normal(size=(3, 20))
+    np.testing.assert_allclose(linear.apply_stack(layers, X), W @ X + b[:, None], rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(linear.apply_stack(layers, X[:, 0]), W @ X[:, 0] + b, rtol=1e-12)
+    # with tanh between the layers the stack is no longer that map
+    assert not np.allclose(linear.apply_stack(layers, X, "tanh"), W @ X + b[:, None])
+
+
+def test_linear_errors():
+    with pytest.raises(ValueError, match=r"^random_stack: widths"):
+        linear.random_stack([3], np.random.default_rng(0))
+    layers = linear.random_stack([3, 2], np.random.default_rng(0))
+    with pytest.raises(ValueError, match=r"^apply_stack: layer 0 expects 3 inputs, got 4"):
+        linear.apply_stack(layers, np.ones(4))
+
+
+def test_every_activation_has_a_colour():
+    assert set(plotting.COLORS) == {f.name for f in act.ALL}
+    assert plotting.color(act.relu) == plotting.COLORS["relu"]
+
+
+def test_function_and_derivative_draws_both_on_the_same_range():
+    left, right = plotting.function_and_derivative("elu", alpha=0.5)
+    (x1, y1), (x2, y2) = left.lines[0].get_data(), right.lines[0].get_data()
+    np.testing.assert_array_equal(x1, x2)
+    np.testing.assert_array_equal(y1, act.elu(x1, alpha=0.5))
+    np.testing.assert_array_equal(y2, act.elu.grad(x2, alpha=0.5))
+    plt.close("all")
+
+
+def test_decision_regions_shades_the_predicted_classes():
+    X, y = act.data.xor()
+    fig, ax = plt.subplots()
+    plotting.decision_regions(ax, lambda p: (p[:, 0] > 0.5).astype(int), X, y, "test", resolution=20)
+    assert ax.get_title() == "test" and len(ax.collections) >= 3  # shading and both classes
+    plt.close(fig)
+
+
+def test_grid_image_lines_stay_straight_only_without_activation():
+    layers = linear.random_stack([2, 6, 6, 2], np.random.default_rng(1), std=1.0)
+    for activation, straight in (("identity", True), ("tanh", False)):
+        fig, ax = plt.subplots()
+        plotting.grid_image(ax, layers, activation)
+        x, y = ax.lines[0].get_data()
+        # second differences of a straight, evenly sampled line vanish
+        bend = np.abs(np.diff(x, 2)).max() + np.abs(np.diff(y, 2)).max()
+        assert (bend < 1e-12) == straight
+        plt.close(fig)
+
+
+def test_linear_stack_widget_redraws_when_controls_change(capsys):
+    explorer = widgets.LinearStackExplorer(seed=0)
+    lines = lambda: [line.get_xydata().copy() for line in explorer.figure.axes[0].lines]  # noqa: E731
+    before = lines()
+    explorer.controls["depth"].value = 8
+    after_depth = lines()
+    assert not np.allclose(before[0], after_depth[0])
+    explorer.controls["width"].value = 2
+    assert not np.allclose(after_depth[0], lines()[0])
+    assert "2 x 2 matrix" in explorer.figure.axes[1].get_title()
+    explorer.controls["activation"].value = "tanh"
+    assert "tanh" in explorer.figure.axes[0].get_title()
+    assert "no single matrix" in explorer.figure.axes[1].texts[0].get_text()
+    assert widgets.linear_stack().children[0].children[0].description == "depth"
+    plt.close("all")
+
+
+def _verdict(capsys, check, *answer):
+    assert check(*answer) is None
+    return capsys.readouterr().out.strip()
+
+
+def test_collapse_two_checker(capsys):
+    check = exercises.check_collapse_two
+    right = lambda W1, b1, W2, b2: (W2 @ W1, W2 @ b1 + b2)  # noqa: E731
+    assert _verdict(capsys, check, right) == "Exercise 1.1.1: correct"
+    assert _verdict(capsys, check, lambda *a: None).endswith("not attempted yet")
+    assert "order is reversed" in _verdict(capsys, check, lambda W1, b1, W2, b2: (W1 @ W2, W2 @ b1 + b2))
+    assert "b1 also passes" in _verdict(capsys, check, lambda W1, b1, W2, b2: (W2 @ W1, b1 + b2))
+    assert "return two things" in _verdict(capsys, check, lambda W1, b1, W2, b2: W2 @ W1)
+    assert "raised ZeroDivisionError" in _verdict(capsys, check, lambda *a: 1 / 0)
+    square_only = lambda W1, b1, W2, b2: (W2 @ W1, W2 @ b1 + b2) if W2.shape == (3, 3) else (W1, b1)  # noqa: E731
+    assert "W must be 2 x 3" in _verdict(capsys, check, square_only)
+
+
+def test_rank_bound_checker(capsys):
+    assert _verdict(capsys, exercises.check_rank_bound, 2).endswith(": correct")
+    assert _verdict(capsys, exercises.check_rank_bound, None).endswith("not attempted yet")
+    assert "narrowest layer" in _verdict(capsys, exercises.check_rank_bound, 6)
+    assert "smallest rank" in _verdict(capsys, exercises.check_rank_bound, 1)
+
+
+def test_xor_weights_checker(capsys):
+    check = exercises.check_xor_weights
+    assert _verdict(capsys, check, [[1, 1], [1, 1]], [0, -1], [1, -2], 0).endswith(": correct")
+    assert _verdict(capsys, check, None, None, None, None).endswith("not attempted yet")
+    assert "outputs [0, 2, 2, 4]" in _verdict(capsys, check, [[1, 1], [1, 1]], [0, 0], [1, 1], 0)
+    assert "W1 must be 2 x 2" in _verdict(capsys, check, [[1, 1]], [0, -1], [1, -2], 0)
+    assert "must be numbers" in _verdict(capsys, check, [["a", 1], [1, 1]], [0, -1], [1, -2], 0)
+
+
+def test_xor_features_checker(capsys):
+    check = exercises.check_xor_features
+    assert _verdict(capsys, check, lambda X: np.column_stack([X, X[:, 0] * X[:, 1]])).endswith(": correct")
+    assert _verdict(capsys, check, lambda X: None).endswith("not attempted yet")
+    assert "still not linear" in _verdict(capsys, check, lambda X: np.column_stack([X, X.sum(axis=1)]))
+    assert "keep x1 and x2" in _verdict(capsys, check, lambda X: X)
+    assert "shape (4, k)" in _verdict(capsys, check, lambda X: X.ravel())

@@ -1,0 +1,142 @@
+"""The built website, opened in a real headless Chromium with the network cut off.
+
+Every page must load from localhost with no JavaScript error, no failed or
+external request, typeset math (MathJax served by the site itself), and
+figures that loaded. One screenshot per page goes to _build/screenshots/ for
+a human to look at. Needs the book built (`make book`) and Debian's chromium;
+where either is missing these tests skip, except in CI, where they fail.
+"""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+IN_CI = bool(os.environ.get("CI"))
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Flags for a sandboxed root session on a machine without network (see the README).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _missing(reason):
+    if IN_CI:
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+PAGES = sorted(
+    p.relative_to(SITE).as_posix()
+    for p in SITE.rglob("*.html")
+    if not p.relative_to(SITE).as_posix().startswith(("_", "genindex"))
+)
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not (SITE / "intro.html").exists():
+        _missing("the book is not built: run `make book` first")
+    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        _missing("Chromium is missing: install Debian's package with `apt-get install chromium`")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(server, browser):
+    """A page that may only talk to the local server; everything it tried is recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []
+
+    def route(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            page.problems.append(f"external request: {route.request.url}")
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("pageerror", lambda error: page.problems.append(f"JavaScript error: {error}"))
+    page.on(
+        "console",
+        lambda msg: msg.type == "error" and page.problems.append(f"console error: {msg.text}"),
+    )
+    page.on("requestfailed", lambda req: page.problems.append(f"failed request: {req.url}"))
+    page.on(
+        "response",
+        lambda resp: resp.status >= 400 and page.problems.append(f"HTTP {resp.status}: {resp.url}"),
+    )
+    yield page
+    context.close()
+
+
+def test_pages_were_found():
+    if not PAGES:
+        _missing("the book is not built: run `make book` first")
+    assert "intro.html" in PAGES and any(p.startswith("chapters/") for p in PAGES)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_offline_with_math_and_figures(page, server, name):
+    page.goto(f"{server}/{name}", wait_until="networkidle")
+    if page.locator(".math").count():
+        page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=15_000)
+        assert page.evaluate("window.MathJax.version").startswith("3")
+        assert page.locator("mjx-merror").count() == 0, "MathJax could not typeset some formula"
+        assert page.locator(".math").count() == page.locator(".math mjx-container").count()
+    images = page.eval_on_selector_all(
+        "img", "els => els.map(e => [e.getAttribute('src'), e.complete, e.naturalWidth])"
+    )
+    for src, complete, width in images:
+        assert complete and width > 0, f"image {src} did not load"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / (name.replace("/", "__").removesuffix(".html") + ".png")
+    page.screenshot(path=shot, full_page=True)
+    assert not page.problems, "\n".join(page.problems)
+
+
+def test_figures_are_on_the_chapter_pages(page, server):
+    page.goto(f"{server}/chapters/01_linearity/2_xor.html", wait_until="networkidle")
+    assert page.locator("img").count() >= 1
+
+
+def test_search_finds_a_chapter_one_word(page, server):
+    page.goto(f"{server}/search.html?q=XOR", wait_until="networkidle")
+    page.wait_for_selector("ul.search li", timeout=15_000)
+    hits = page.eval_on_selector_all("ul.search li a", "els => els.map(e => e.getAttribute('href'))")
+    assert any("01_linearity/2_xor" in h for h in hits), hits
+    assert not page.problems, "\n".join(page.problems)
