@@ -7,9 +7,11 @@ line. A checker never raises because of the reader's answer: an exception in
 the reader's code is reported as a hint.
 """
 
+import warnings
+
 import numpy as np
 
-from .functions import relu
+from .functions import relu, sigmoid
 
 NOT_ATTEMPTED = "not attempted yet"
 CORRECT = "correct"
@@ -126,4 +128,83 @@ def check_xor_features(xor_features):
         exercise,
         "with these features XOR is still not linear: a feature built linearly from x1 and x2 "
         "(like x1 + x2) adds nothing new. Try a non-linear one, such as the product x1 * x2",
+    )
+
+
+# --- chapter 2 ----------------------------------------------------------------------------------
+
+
+def check_sigmoid_slope_at_zero(answer):
+    """Exercise 2.1.1: the value of sigmoid'(0), worked out by hand."""
+    exercise = "2.1.1"
+    if answer is None:
+        return _report(exercise, NOT_ATTEMPTED)
+    if np.isclose(answer, 0.25):
+        return _report(exercise, CORRECT)
+    if np.isclose(answer, 0.5):
+        return _report(exercise, "0.5 is sigmoid(0) itself; the derivative is sigmoid(0) (1 - sigmoid(0))")
+    if np.isclose(answer, 1.0):
+        return _report(
+            exercise, "1 is the slope of tanh at 0; sigmoid is flatter: use s (1 - s) with s = 1/2"
+        )
+    return _report(exercise, "use sigmoid'(x) = sigmoid(x) (1 - sigmoid(x)) and sigmoid(0) = 1/2")
+
+
+def check_stable_sigmoid(my_sigmoid):
+    """Exercise 2.1.2: a sigmoid that is accurate and warns for no input, however large."""
+    exercise = "2.1.2"
+    x = np.array([-1000.0, -745.0, -40.0, -1.0, 0.0, 1.0, 40.0, 745.0, 1000.0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an overflow warning becomes an exception we can report
+        answer, hint = _call(my_sigmoid, x.copy())
+    if hint:
+        overflow = "overflow" in hint
+        return _report(
+            exercise,
+            "your sigmoid overflows: exp(-x) is inf for x = -1000; compute exp of -|x| only"
+            if overflow
+            else hint,
+        )
+    if answer is None:
+        return _report(exercise, NOT_ATTEMPTED)
+    answer = np.asarray(answer, dtype=float)
+    if answer.shape != x.shape:
+        return _report(exercise, f"return one value per input: shape {x.shape}, not {answer.shape}")
+    expected = sigmoid(x)
+    wrong = ~np.isclose(answer, expected, rtol=1e-12, atol=1e-300)
+    if np.any(wrong):
+        i = int(np.argmax(wrong))
+        return _report(
+            exercise, f"at x = {x[i]:g} you return {answer[i]:.6g}, but sigmoid(x) = {expected[i]:.6g}"
+        )
+    return _report(exercise, CORRECT)
+
+
+def check_sigmoid_depth_bound(answer):
+    """Exercise 2.2.1: the largest product of 10 sigmoid derivative factors."""
+    exercise = "2.2.1"
+    if answer is None:
+        return _report(exercise, NOT_ATTEMPTED)
+    if np.isclose(answer, 0.25**10, rtol=1e-3):
+        return _report(exercise, CORRECT)
+    if np.isclose(answer, 2.5):
+        return _report(exercise, "the factors multiply along the chain rule; they do not add up")
+    return _report(exercise, "each factor is at most sigmoid'(0) = 0.25, and there are 10 of them")
+
+
+def check_learning_rate_limit(answer):
+    """Exercise 2.2.2: the learning rate above which gradient descent on L(w) = 2 (w - 1)^2 diverges."""
+    exercise = "2.2.2"
+    if answer is None:
+        return _report(exercise, NOT_ATTEMPTED)
+    if np.isclose(answer, 0.5):
+        return _report(exercise, CORRECT)
+    if np.isclose(answer, 0.25):
+        return _report(
+            exercise, "with 0.25 one step lands exactly on the minimum; the limit is where |1 - 4 lr| = 1"
+        )
+    if np.isclose(answer, 1.0):
+        return _report(exercise, "L''(w) = 4, not 2: L(w) = 2 (w - 1)^2 has derivative 4 (w - 1)")
+    return _report(
+        exercise, "one step multiplies w - 1 by (1 - lr L''); it grows when that factor exceeds 1 in size"
     )

@@ -253,6 +253,18 @@ class MLP:
         return float(np.mean(self.predict(X) == np.ravel(y)))
 
 
+def deep_mlp(n_inputs, n_outputs, depth, width, activation, init, seed=0, **params):
+    """An MLP with ``depth`` weight layers: ``depth - 1`` hidden layers of ``width`` units.
+
+    >>> [layer.W.shape for layer in deep_mlp(64, 10, depth=3, width=32, activation="relu", init="he").layers]
+    [(64, 32), (32, 32), (32, 10)]
+    """
+    if not isinstance(depth, (int, np.integer)) or depth < 1:
+        raise ValueError(f"deep_mlp: depth must be a positive integer, got {depth!r}")
+    sizes = [n_inputs] + [width] * (depth - 1) + [n_outputs]
+    return MLP(sizes, activation=activation, init=init, seed=seed, **params)
+
+
 # --- optimisers ---------------------------------------------------------------------------
 
 

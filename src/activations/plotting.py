@@ -11,6 +11,7 @@ import numpy as np
 
 from .functions import get
 from .linear import apply_stack
+from .statistics import mean_derivative
 
 STYLE = {
     "figure.figsize": (8.0, 3.6),
@@ -108,4 +109,32 @@ def grid_image(ax, layers, activation="identity", lines=9, title=None):
             ax.plot(image[0], image[1], color=colour, lw=1.2)
     ax.set(xlabel="output 1", ylabel="output 2", title=title or f"{len(layers)} layers, {f.name}")
     ax.set_aspect("equal", adjustable="datalim")
+    return ax
+
+
+def saturation(ax, std, activations=("sigmoid", "tanh"), derivative=True):
+    """Draw f' (or f) of some activations with the density of inputs x ~ N(0, std^2) shaded.
+
+    Where the grey area lies over the flat tails of f', inputs saturate the
+    activation and almost no gradient passes.
+    """
+    x = np.linspace(-10, 10, 801)
+    density = np.exp(-0.5 * (x / std) ** 2)  # scaled to peak 1, to share the axis with f'
+    ax.fill_between(x, 0, density, color="0.85", label=f"inputs, std {std:g}")
+    for name in activations:
+        f = get(name)
+        label = f"{name}: mean f' = {float(mean_derivative(name, std)):.3f}" if derivative else name
+        ax.plot(x, f.grad(x) if derivative else f(x), color=COLORS[f.name], label=label)
+    ylabel, low = ("$f'(x)$", 0.0) if derivative else ("$f(x)$", -1.05)
+    ax.set(xlabel="$x$", ylabel=ylabel, ylim=(low, 1.05))
+    ax.legend(loc="upper right", fontsize=8)
+    return ax
+
+
+def layer_norms(ax, norms, activation, label=None, **style):
+    """Plot the gradient norm of every layer (layer 1 = nearest the input) on a log scale."""
+    f = get(activation)
+    layers = np.arange(1, len(norms) + 1)
+    ax.semilogy(layers, norms, color=COLORS[f.name], label=label or f.name, marker="o", ms=3, **style)
+    ax.set(xlabel="layer (1 = nearest the input)", ylabel=r"$\|\partial L / \partial W\|$")
     return ax

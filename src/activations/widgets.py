@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import display
 
-from . import linear, plotting
+from . import linear, nn, plotting
 
 
 class Explorer:
@@ -81,3 +81,57 @@ class LinearStackExplorer(Explorer):
 def linear_stack(seed=0):
     """The widget of :class:`LinearStackExplorer` (depth, width, activation)."""
     return LinearStackExplorer(seed).widget
+
+
+class SaturationExplorer(Explorer):
+    """Chapter 2.1: how spread-out inputs saturate sigmoid and tanh and starve their derivatives."""
+
+    def __init__(self):
+        super().__init__(
+            {"std": widgets.FloatLogSlider(value=1.0, base=10, min=-1, max=1.3, description="input std")}
+        )
+
+    def draw(self, std):
+        left, right = self.figure.subplots(1, 2)
+        plotting.saturation(left, std, derivative=False)
+        plotting.saturation(right, std)
+        left.set_title("the functions")
+        right.set_title("their derivatives")
+
+
+# The three initialisations chapter 2 compares, by the names the book uses.
+INITIALISATIONS = {"N(0, 1)": nn.normal(1.0), "Xavier": nn.xavier_normal, "He": nn.he_normal}
+
+
+class GradientNormExplorer(Explorer):
+    """Chapter 2.2: the gradient norm of every layer at initialisation, for any depth."""
+
+    def __init__(self, X, y, width=32, seed=0):
+        self.X, self.y, self.width, self.seed = X, y, width, seed
+        super().__init__(
+            {
+                "depth": widgets.IntSlider(value=20, min=2, max=40, description="depth"),
+                "activation": widgets.Dropdown(options=["sigmoid", "tanh", "relu"], value="sigmoid"),
+                "init": widgets.Dropdown(options=list(INITIALISATIONS), value="Xavier"),
+            }
+        )
+
+    def draw(self, depth, activation, init):
+        ax = self.figure.subplots()
+        n_classes = int(np.max(self.y)) + 1
+        model = nn.deep_mlp(self.X.shape[1], n_classes, depth, self.width, activation,
+                            INITIALISATIONS[init], self.seed)  # fmt: skip
+        norms = model.gradient_norms(self.X, self.y)
+        plotting.layer_norms(ax, norms, activation)
+        ratio = norms[0] / norms[-1]
+        ax.set_title(f"{activation}, {init}, depth {depth}: first / last layer = {ratio:.1e}")
+
+
+def saturation():
+    """The widget of :class:`SaturationExplorer` (input std)."""
+    return SaturationExplorer().widget
+
+
+def gradient_norms(X, y):
+    """The widget of :class:`GradientNormExplorer` (depth, activation, initialisation) on (X, y)."""
+    return GradientNormExplorer(X, y).widget

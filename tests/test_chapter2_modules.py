@@ -1,0 +1,128 @@
+"""The package parts chapter 2 uses: gradient descent paths, mean derivatives, its widgets and checkers."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from scipy import integrate
+
+import activations as act
+from activations import descent, exercises, nn, plotting, statistics, widgets
+
+
+def test_gradient_descent_on_a_quadratic():
+    # L(w) = (w - 3)^2 / 2 * c: each step multiplies the error by (1 - lr c)
+    for lr in (0.1, 0.5, 0.9):
+        path = descent.gradient_descent(lambda w: 2.0 * (w - 3.0), [0.0], lr=lr, steps=5)
+        np.testing.assert_allclose(path[:, 0] - 3.0, -3.0 * (1 - 2 * lr) ** np.arange(6), atol=1e-12)
+
+
+def test_gradient_descent_reports_divergence_as_nan_without_warnings():
+    path = descent.gradient_descent(lambda w: 2 * w, [1.0], lr=10.0, steps=2000)
+    assert path.shape == (2001, 1) and np.isnan(path[-1, 0]) and np.isfinite(path[:10]).all()
+
+
+def test_gradient_descent_errors():
+    with pytest.raises(ValueError, match=r"^gradient_descent: lr must be greater than 0"):
+        descent.gradient_descent(lambda w: w, [1.0], lr=-1.0, steps=3)
+    with pytest.raises(ValueError, match=r"^gradient_descent: steps must be"):
+        descent.gradient_descent(lambda w: w, [1.0], lr=0.1, steps=1.5)
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "gelu", "elu"])
+@pytest.mark.parametrize("std", [0.3, 2.0, 25.0])
+def test_mean_derivative_matches_numerical_integration(name, std):
+    f = act.get(name)
+
+    def integrand(x):
+        return float(f.grad(x)) * np.exp(-0.5 * (x / std) ** 2) / (std * np.sqrt(2 * np.pi))
+
+    expected, _ = integrate.quad(integrand, -12 * std, 12 * std, points=[0.0], limit=400)
+    assert abs(statistics.mean_derivative(name, std) - expected) < 1e-6
+
+
+def test_mean_derivative_limits_and_errors():
+    assert statistics.mean_derivative("sigmoid", 0.0) == 0.25
+    assert statistics.mean_derivative("tanh", 1e-6) == pytest.approx(1.0)
+    assert statistics.mean_derivative("relu", 7.0) == pytest.approx(0.5, abs=1e-12)
+    with pytest.raises(ValueError, match=r"^mean_derivative: std must be at least 0"):
+        statistics.mean_derivative("tanh", -1.0)
+
+
+def test_deep_mlp_shapes_and_errors():
+    model = nn.deep_mlp(5, 3, depth=4, width=7, activation="tanh", init="xavier")
+    assert [layer.W.shape for layer in model.layers] == [(5, 7), (7, 7), (7, 7), (7, 3)]
+    with pytest.raises(ValueError, match=r"^deep_mlp: depth"):
+        nn.deep_mlp(5, 3, depth=0, width=7, activation="tanh", init="xavier")
+
+
+def test_saturation_and_layer_norm_plots():
+    fig, (a, b) = plt.subplots(1, 2)
+    plotting.saturation(a, 4.0)
+    assert "sigmoid: mean f' = " in a.lines[0].get_label()
+    np.testing.assert_allclose(a.lines[1].get_ydata(), act.tanh.grad(a.lines[1].get_xdata()))
+    plotting.layer_norms(b, np.array([1e-6, 1e-3, 1.0]), "relu")
+    assert b.get_yscale() == "log" and list(b.lines[0].get_xdata()) == [1, 2, 3]
+    plt.close(fig)
+
+
+def test_saturation_widget_redraws(capsys):
+    explorer = widgets.SaturationExplorer()
+    before = explorer.figure.axes[1].lines[0].get_label()
+    explorer.controls["std"].value = 10.0
+    after = explorer.figure.axes[1].lines[0].get_label()
+    assert before != after and "0.039" in after  # mean sigmoid' at std 10
+    plt.close("all")
+
+
+def test_gradient_norm_widget_redraws(capsys):
+    X, y = act.data.digits()
+    explorer = widgets.GradientNormExplorer(X[:100], y[:100])
+    norms = lambda: explorer.figure.axes[0].lines[0].get_ydata().copy()  # noqa: E731
+    sigmoid_xavier = norms()
+    assert len(sigmoid_xavier) == 20 and sigmoid_xavier[0] < 1e-6 * sigmoid_xavier[-1]  # vanishing
+    explorer.controls["activation"].value = "relu"
+    explorer.controls["init"].value = "He"
+    relu_he = norms()
+    assert 0.1 < relu_he[0] / relu_he[-1] < 10  # kept alive
+    explorer.controls["depth"].value = 5
+    assert len(norms()) == 5 and "depth 5" in explorer.figure.axes[0].get_title()
+    plt.close("all")
+
+
+def _verdict(capsys, check, *answer):
+    assert check(*answer) is None
+    return capsys.readouterr().out.strip()
+
+
+def test_chapter2_checkers(capsys):
+    ok = ": correct"
+    assert _verdict(capsys, exercises.check_sigmoid_slope_at_zero, 0.25).endswith(ok)
+    assert "sigmoid(0) itself" in _verdict(capsys, exercises.check_sigmoid_slope_at_zero, 0.5)
+    assert "tanh" in _verdict(capsys, exercises.check_sigmoid_slope_at_zero, 1)
+    assert _verdict(capsys, exercises.check_sigmoid_slope_at_zero, None).endswith("not attempted yet")
+
+    def stable(x):
+        e = np.exp(-np.abs(x))
+        return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+    naive = lambda x: 1 / (1 + np.exp(-x))  # noqa: E731
+    assert _verdict(capsys, exercises.check_stable_sigmoid, stable).endswith(ok)
+    assert "overflows" in _verdict(capsys, exercises.check_stable_sigmoid, naive)
+    assert "at x = -40 you return 0" in _verdict(
+        capsys, exercises.check_stable_sigmoid, lambda x: np.maximum(0, x)
+    )
+    assert "shape" in _verdict(capsys, exercises.check_stable_sigmoid, lambda x: 0.5)
+    assert _verdict(capsys, exercises.check_stable_sigmoid, lambda x: None).endswith("not attempted yet")
+
+    assert _verdict(capsys, exercises.check_sigmoid_depth_bound, 0.25**10).endswith(ok)
+    assert "multiply" in _verdict(capsys, exercises.check_sigmoid_depth_bound, 2.5)
+    assert "0.25" in _verdict(capsys, exercises.check_sigmoid_depth_bound, 0.1)
+
+    assert _verdict(capsys, exercises.check_learning_rate_limit, 0.5).endswith(ok)
+    assert "exactly on the minimum" in _verdict(capsys, exercises.check_learning_rate_limit, 0.25)
+    assert "L''(w) = 4" in _verdict(capsys, exercises.check_learning_rate_limit, 1.0)
+    assert "(1 - lr L'')" in _verdict(capsys, exercises.check_learning_rate_limit, 3.0)
