@@ -117,13 +117,19 @@ class Activation:
 
 
 def _expit(z):
-    """sigmoid(z) by scipy.special.expit, evaluated in at least float64.
+    """sigmoid(z) by scipy.special.expit, evaluated in at least float64, subnormals included.
 
-    SciPy's float32 expit returns 0 below z = -88.7, where the true value is a
-    float32 subnormal; multiplied by a large x (as in swish) that 0 would be a
-    wrong normal-sized result. Callers cast the final result back to x's dtype.
+    SciPy's float32 expit returns 0 below z = -88.7, and its float64 expit below
+    z = -709.78, where the true value is still a (subnormal) float; multiplied by
+    a large x (as in swish) that 0 would be a wrong normal-sized result. Callers
+    cast the final result back to x's dtype.
     """
-    return special.expit(np.asarray(z, dtype=np.promote_types(z.dtype, np.float64)))
+    z = np.asarray(z, dtype=np.promote_types(z.dtype, np.float64))
+    s = np.asarray(special.expit(z))
+    low = z < -700  # there 1 + e^z rounds to 1, so e^z itself is sigmoid(z), correctly rounded
+    if low.any():
+        s[low] = np.exp(z[low])
+    return s
 
 
 def _keep_nan(g, x):
