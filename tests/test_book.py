@@ -95,7 +95,7 @@ def test_notebook_follows_the_conventions(notebook):
     # every exercise checker appears twice: the reader's attempt, and the hidden proof of the solution
     calls = re.findall(r"exercises\.(check_\w+)\(", "\n".join(c.source for c in _code_cells(nb)))
     assert calls and all(calls.count(name) == 2 for name in calls)
-    hidden = [c for c in _code_cells(nb) if "remove-input" in c.metadata.get("tags", [])]
+    hidden = [c for c in _code_cells(nb) if "remove-cell" in c.metadata.get("tags", [])]
     for cell in hidden:
         printed = "".join(o.get("text", "") for o in cell.outputs).strip()
         assert re.fullmatch(r"Exercise [\d.]+: correct", printed), f"a published solution fails: {printed!r}"

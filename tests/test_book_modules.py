@@ -101,7 +101,7 @@ def test_collapse_two_checker(capsys):
 
 
 def test_rank_bound_checker(capsys):
-    assert _verdict(capsys, exercises.check_rank_bound, 2).endswith(": correct")
+    assert _verdict(capsys, exercises.check_rank_bound, 3).endswith(": correct")
     assert _verdict(capsys, exercises.check_rank_bound, None).endswith("not attempted yet")
     assert "narrowest layer" in _verdict(capsys, exercises.check_rank_bound, 6)
     assert "smallest rank" in _verdict(capsys, exercises.check_rank_bound, 1)
@@ -120,6 +120,6 @@ def test_xor_features_checker(capsys):
     check = exercises.check_xor_features
     assert _verdict(capsys, check, lambda X: np.column_stack([X, X[:, 0] * X[:, 1]])).endswith(": correct")
     assert _verdict(capsys, check, lambda X: None).endswith("not attempted yet")
-    assert "still not linear" in _verdict(capsys, check, lambda X: np.column_stack([X, X.sum(axis=1)]))
+    assert "still not affine" in _verdict(capsys, check, lambda X: np.column_stack([X, X.sum(axis=1)]))
     assert "keep x1 and x2" in _verdict(capsys, check, lambda X: X)
     assert "shape (4, k)" in _verdict(capsys, check, lambda X: X.ravel())

@@ -70,13 +70,13 @@ def check_collapse_two(collapse_two):
 
 
 def check_rank_bound(answer):
-    """Exercise 1.1.2: the largest possible rank of W' for widths 6 -> 4 -> 2 -> 5 -> 6."""
+    """Exercise 1.1.2: the largest possible rank of W' for widths 8 -> 5 -> 3 -> 7 -> 8 -> 6."""
     exercise = "1.1.2"
     if answer is None:
         return _report(exercise, NOT_ATTEMPTED)
-    if answer == 2:
+    if answer == 3:
         return _report(exercise, CORRECT)
-    if answer in (4, 5, 6):
+    if answer in (5, 6, 7, 8):
         return _report(exercise, "every x passes the narrowest layer; how many numbers are left there?")
     return _report(exercise, "the rank of a product is at most the smallest rank of its factors")
 
@@ -106,7 +106,7 @@ def check_xor_weights(W1, b1, w2, b2):
 
 
 def check_xor_features(xor_features):
-    """Exercise 1.2.2: xor_features(X) adds columns to X so that XOR becomes linear in them."""
+    """Exercise 1.2.2: xor_features(X) adds columns to X so that XOR becomes affine in them."""
     exercise = "1.2.2"
     corners = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     answer, hint = _call(xor_features, corners.copy())
@@ -119,14 +119,14 @@ def check_xor_features(xor_features):
         return _report(exercise, f"return one row of features per example: shape (4, k), not {F.shape}")
     if F.shape[1] <= 2 or not np.allclose(F[:, :2], corners):
         return _report(exercise, "keep x1 and x2 as the first two columns and add at least one new one")
-    # XOR is linear in the features when least squares reproduces the labels exactly.
+    # XOR is affine in the features when least squares (with a constant) reproduces the labels exactly.
     design = np.column_stack([F, np.ones(4)])
     weights, *_ = np.linalg.lstsq(design, np.array([0.0, 1.0, 1.0, 0.0]), rcond=None)
     if np.allclose(design @ weights, [0, 1, 1, 0], atol=1e-8):
         return _report(exercise, CORRECT)
     return _report(
         exercise,
-        "with these features XOR is still not linear: a feature built linearly from x1 and x2 "
+        "with these features XOR is still not affine: a feature built linearly from x1 and x2 "
         "(like x1 + x2) adds nothing new. Try a non-linear one, such as the product x1 * x2",
     )
 

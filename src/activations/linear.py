@@ -55,10 +55,11 @@ def apply_stack(layers, x, activation="identity", **params):
 
 
 def collapse(layers):
-    """The single affine map (W, b) equal to the whole stack without activations.
+    """The single affine map (W, b) equal to a stack without activations.
 
-    Built one layer at a time: after layers 1..k the stack is x -> W x + b,
-    and the next layer (Wk, bk) turns it into x -> (Wk W) x + (Wk b + bk).
+    Built one layer at a time: after layers 1..k the stack is
+    x -> W x + b, and the next layer (Wk, bk) turns it into
+    x -> (Wk W) x + (Wk b + bk).
     """
     W, b = layers[0]
     for W_next, b_next in layers[1:]:

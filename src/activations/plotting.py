@@ -89,6 +89,7 @@ def decision_regions(ax, predict, X, y, title, resolution=200, margin=0.5):
     for k, (c, marker) in enumerate(zip(CLASS_COLORS, "os", strict=True)):
         pts = X[y == k]
         ax.scatter(pts[:, 0], pts[:, 1], s=60, c=c, marker=marker, edgecolors="black", label=f"class {k}")
+        ax.add_patch(mpl.patches.Rectangle((0, 0), 0, 0, color=c, alpha=0.25, label=f"predicted {k}"))
     ax.set(xlabel="$x_1$", ylabel="$x_2$", title=title, aspect="equal")
     ax.grid(False)
     return ax
@@ -100,7 +101,7 @@ def grid_image(ax, layers, activation="identity", lines=9, title=None):
     Without an activation every grid line stays a straight line and parallel
     lines stay parallel: the stack is one affine map. With one they bend.
     """
-    t = np.linspace(-1, 1, 101)
+    t = np.linspace(-1, 1, 401)
     f = get(activation)
     for c in np.linspace(-1, 1, lines):
         for points, colour in ((np.vstack([t, np.full_like(t, c)]), "#0072B2"),

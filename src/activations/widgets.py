@@ -10,9 +10,9 @@ Every explorer has ``controls`` (a dict of ipywidgets), ``figure`` and
 """
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import display
+from matplotlib.figure import Figure
 
 from . import linear, nn, plotting
 
@@ -22,8 +22,8 @@ class Explorer:
 
     def __init__(self, controls, figsize=(8, 3.6)):
         self.controls = controls
-        with plt.ioff():  # the figure is shown through the output widget only
-            self.figure = plt.figure(figsize=figsize)
+        # A Figure outside pyplot: shown through the output widget only, never by a later plt.show().
+        self.figure = Figure(figsize=figsize)
         self.output = widgets.Output()
         for control in controls.values():
             control.observe(lambda _change: self.update(), names="value")
