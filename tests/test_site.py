@@ -123,6 +123,9 @@ def test_page_loads_offline_with_math_and_figures(page, server, name):
     )
     for src, complete, width in images:
         assert complete and width > 0, f"image {src} did not load"
+    html = page.content()
+    for widget_loader in ("require.min.js", "require.js", "embed-amd", "html-manager"):
+        assert widget_loader not in html, f"the page loads a widget manager ({widget_loader})"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / (name.replace("/", "__").removesuffix(".html") + ".png")
     page.screenshot(path=shot, full_page=True)
