@@ -126,8 +126,8 @@ def _expit(z):
     """
     z = np.asarray(z, dtype=np.promote_types(z.dtype, np.float64))
     s = np.asarray(special.expit(z))
-    low = z < -700  # there 1 + e^z rounds to 1, so e^z itself is sigmoid(z), correctly rounded
-    if low.any():
+    if z.size and z.min() < -700:  # there 1 + e^z rounds to 1: e^z itself is sigmoid(z)
+        low = z < -700
         s[low] = np.exp(z[low])
     return s
 
