@@ -100,10 +100,10 @@ def _verdict(capsys, check, *answer):
 
 def test_chapter2_checkers(capsys):
     ok = ": correct"
-    assert _verdict(capsys, exercises.check_sigmoid_slope_at_zero, 0.25).endswith(ok)
-    assert "sigmoid(0) itself" in _verdict(capsys, exercises.check_sigmoid_slope_at_zero, 0.5)
-    assert "tanh" in _verdict(capsys, exercises.check_sigmoid_slope_at_zero, 1)
-    assert _verdict(capsys, exercises.check_sigmoid_slope_at_zero, None).endswith("not attempted yet")
+    assert _verdict(capsys, exercises.check_tanh_slope, 0.64).endswith(ok)
+    assert "square 0.6" in _verdict(capsys, exercises.check_tanh_slope, 0.4)
+    assert "sigmoid's rule" in _verdict(capsys, exercises.check_tanh_slope, 0.24)
+    assert _verdict(capsys, exercises.check_tanh_slope, None).endswith("not attempted yet")
 
     def stable(x):
         e = np.exp(-np.abs(x))
@@ -118,9 +118,11 @@ def test_chapter2_checkers(capsys):
     assert "shape" in _verdict(capsys, exercises.check_stable_sigmoid, lambda x: 0.5)
     assert _verdict(capsys, exercises.check_stable_sigmoid, lambda x: None).endswith("not attempted yet")
 
-    assert _verdict(capsys, exercises.check_sigmoid_depth_bound, 0.25**10).endswith(ok)
-    assert "multiply" in _verdict(capsys, exercises.check_sigmoid_depth_bound, 2.5)
-    assert "0.25" in _verdict(capsys, exercises.check_sigmoid_depth_bound, 0.1)
+    bound = act.sigmoid.grad(2.0) ** 10
+    assert _verdict(capsys, exercises.check_saturated_depth_bound, bound).endswith(ok)
+    assert "needs every z = 0" in _verdict(capsys, exercises.check_saturated_depth_bound, 0.25**10)
+    assert "multiply" in _verdict(capsys, exercises.check_saturated_depth_bound, 10 * act.sigmoid.grad(2.0))
+    assert "10th power" in _verdict(capsys, exercises.check_saturated_depth_bound, 0.1)
 
     assert _verdict(capsys, exercises.check_learning_rate_limit, 0.5).endswith(ok)
     assert "exactly on the minimum" in _verdict(capsys, exercises.check_learning_rate_limit, 0.25)

@@ -134,20 +134,18 @@ def check_xor_features(xor_features):
 # --- chapter 2 ----------------------------------------------------------------------------------
 
 
-def check_sigmoid_slope_at_zero(answer):
-    """Exercise 2.1.1: the value of sigmoid'(0), worked out by hand."""
+def check_tanh_slope(answer):
+    """Exercise 2.1.1: tanh'(x) at a point where tanh(x) = 0.6, worked out by hand."""
     exercise = "2.1.1"
     if answer is None:
         return _report(exercise, NOT_ATTEMPTED)
-    if np.isclose(answer, 0.25):
+    if np.isclose(answer, 0.64):
         return _report(exercise, CORRECT)
-    if np.isclose(answer, 0.5):
-        return _report(exercise, "0.5 is sigmoid(0) itself; the derivative is sigmoid(0) (1 - sigmoid(0))")
-    if np.isclose(answer, 1.0):
-        return _report(
-            exercise, "1 is the slope of tanh at 0; sigmoid is flatter: use s (1 - s) with s = 1/2"
-        )
-    return _report(exercise, "use sigmoid'(x) = sigmoid(x) (1 - sigmoid(x)) and sigmoid(0) = 1/2")
+    if np.isclose(answer, 0.4):
+        return _report(exercise, "tanh' = 1 - tanh^2: square 0.6 before subtracting it from 1")
+    if np.isclose(answer, 0.24):
+        return _report(exercise, "t (1 - t) is the sigmoid's rule; tanh's is 1 - t^2")
+    return _report(exercise, "use tanh'(x) = 1 - tanh(x)^2 with tanh(x) = 0.6; you do not need x itself")
 
 
 def check_stable_sigmoid(my_sigmoid):
@@ -180,16 +178,21 @@ def check_stable_sigmoid(my_sigmoid):
     return _report(exercise, CORRECT)
 
 
-def check_sigmoid_depth_bound(answer):
-    """Exercise 2.2.1: the largest product of 10 sigmoid derivative factors."""
+def check_saturated_depth_bound(answer):
+    """Exercise 2.2.1: the largest product of 10 sigmoid slopes when every |z| >= 2."""
     exercise = "2.2.1"
     if answer is None:
         return _report(exercise, NOT_ATTEMPTED)
-    if np.isclose(answer, 0.25**10, rtol=1e-3):
+    expected = float(sigmoid.grad(2.0)) ** 10
+    if np.isclose(answer, expected, rtol=1e-3):
         return _report(exercise, CORRECT)
-    if np.isclose(answer, 2.5):
-        return _report(exercise, "the factors multiply along the chain rule; they do not add up")
-    return _report(exercise, "each factor is at most sigmoid'(0) = 0.25, and there are 10 of them")
+    if np.isclose(answer, 0.25**10, rtol=1e-3):
+        return _report(exercise, "0.25^10 needs every z = 0; here |z| >= 2, and sigmoid' falls away from 0")
+    if np.isclose(answer, 10 * expected ** (1 / 10), rtol=1e-3):
+        return _report(exercise, "the ten slopes multiply along the chain rule; they do not add up")
+    return _report(
+        exercise, "sigmoid' is largest where |z| is smallest: at |z| = 2, take it to the 10th power"
+    )
 
 
 def check_learning_rate_limit(answer):

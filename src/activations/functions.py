@@ -227,8 +227,9 @@ def _sigmoid(x):
 
 
 def _sigmoid_grad(x):
-    # sigma(x) sigma(-x) = s (1 - s) with s = sigma(-|x|) <= 1/2, so 1 - s does not
-    # cancel: 1 - sigma(40) would be exactly 0 in float64 but the answer is 4e-18.
+    # sigma(x) sigma(-x) = s (1 - s) with s = sigma(-|x|) <= 1/2,
+    # so 1 - s does not cancel: 1 - sigma(40) is exactly 0 in
+    # float64, but the derivative there is 4e-18.
     s = _expit(-np.abs(x))
     return s * (1 - s)
 

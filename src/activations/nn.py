@@ -51,12 +51,18 @@ def xavier_uniform(fan_in, fan_out, rng):
 
 
 def xavier_normal(fan_in, fan_out, rng):
-    """Glorot and Bengio (2010), normal form: N(0, 2 / (fan_in + fan_out)). For tanh and sigmoid."""
+    """Glorot and Bengio (2010), normal form: N(0, 2 / (fan_in + fan_out)).
+
+    Keeps the signal's variance roughly constant through tanh layers.
+    """
     return rng.normal(0.0, np.sqrt(2.0 / (fan_in + fan_out)), size=(fan_in, fan_out))
 
 
 def he_normal(fan_in, fan_out, rng):
-    """He et al. (2015): N(0, 2 / fan_in), which keeps the variance through ReLU layers."""
+    """He et al. (2015): N(0, 2 / fan_in).
+
+    Keeps the signal's variance constant through ReLU layers.
+    """
     return rng.normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_in, fan_out))
 
 
@@ -198,17 +204,17 @@ class MLP:
         return float(LOSSES[self.loss_name][0](logits, self._targets(y, logits)))
 
     def backward(self, grad_logits):
-        """Backpropagate dLoss/dlogits; fills every layer's dW, db and each d(alpha)."""
-        delta = grad_logits
+        """Backpropagate dLoss/dlogits, filling every layer's dW and db."""
+        delta = grad_logits  # dLoss/dz of the last layer
         self.alpha_grads = [np.zeros(1) for _ in self.alphas]
-        for i in range(len(self.layers) - 1, -1, -1):
-            grad_a = self.layers[i].backward(delta)
-            if i == 0:
-                break
-            z, settings = self.pre_activations[i - 1], self._settings(i - 1)
-            if self.learn_alpha:
-                self.alpha_grads[i - 1][0] = np.sum(grad_a * prelu.grad_alpha(z, **settings))
-            delta = grad_a * self.activation.grad(z, **settings)
+        for i in reversed(range(len(self.layers))):
+            grad_a = self.layers[i].backward(delta)  # = delta @ W.T
+            if i > 0:  # through the activation below: times f'(z)
+                z, settings = self.pre_activations[i - 1], self._settings(i - 1)
+                delta = grad_a * self.activation.grad(z, **settings)
+                if self.learn_alpha:  # PReLU (chapter 3): also dLoss/dalpha
+                    da = grad_a * prelu.grad_alpha(z, **settings)
+                    self.alpha_grads[i - 1][0] = np.sum(da)
 
     def loss_and_backward(self, X, y):
         """Forward, loss and backward on one batch; returns the loss."""

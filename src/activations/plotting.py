@@ -113,22 +113,23 @@ def grid_image(ax, layers, activation="identity", lines=9, title=None):
     return ax
 
 
-def saturation(ax, std, activations=("sigmoid", "tanh"), derivative=True):
+def saturation(ax, std, activations=("sigmoid", "tanh"), derivative=True, legend=True):
     """Draw f' (or f) of some activations with the density of inputs x ~ N(0, std^2) shaded.
 
-    Where the grey area lies over the flat tails of f', inputs saturate the
-    activation and almost no gradient passes.
+    The density is scaled to peak at 1. Where the grey area lies over the flat
+    tails of f', inputs saturate the activation and almost no gradient passes.
     """
     x = np.linspace(-10, 10, 801)
     density = np.exp(-0.5 * (x / std) ** 2)  # scaled to peak 1, to share the axis with f'
-    ax.fill_between(x, 0, density, color="0.85", label=f"inputs, std {std:g}")
+    ax.fill_between(x, 0, density, color="0.85", label=f"inputs (density, peak 1), std {std:g}")
     for name in activations:
         f = get(name)
         label = f"{name}: mean f' = {float(mean_derivative(name, std)):.3f}" if derivative else name
         ax.plot(x, f.grad(x) if derivative else f(x), color=COLORS[f.name], label=label)
     ylabel, low = ("$f'(x)$", 0.0) if derivative else ("$f(x)$", -1.05)
     ax.set(xlabel="$x$", ylabel=ylabel, ylim=(low, 1.05))
-    ax.legend(loc="upper right", fontsize=8)
+    if legend:
+        ax.legend(loc="upper right", fontsize=8)
     return ax
 
 
