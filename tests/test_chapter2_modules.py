@@ -104,6 +104,7 @@ def test_chapter2_checkers(capsys):
     assert "square 0.6" in _verdict(capsys, exercises.check_tanh_slope, 0.4)
     assert "sigmoid's rule" in _verdict(capsys, exercises.check_tanh_slope, 0.24)
     assert _verdict(capsys, exercises.check_tanh_slope, None).endswith("not attempted yet")
+    assert "give a single number" in _verdict(capsys, exercises.check_tanh_slope, [0.1, 0.2])
 
     def stable(x):
         e = np.exp(-np.abs(x))

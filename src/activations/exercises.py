@@ -29,6 +29,22 @@ def _call(func, *args):
         return None, f"your function raised {type(error).__name__}: {error}"
 
 
+def _check_number(exercise, answer, expected, wrong_answers, otherwise, rtol=1e-6):
+    """Report on a numeric answer: correct, the hint for a known wrong answer, or a general hint."""
+    if answer is None:
+        return _report(exercise, NOT_ATTEMPTED)
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return _report(exercise, f"give a single number, not {answer!r}")
+    if np.isclose(value, expected, rtol=rtol):
+        return _report(exercise, CORRECT)
+    for wrong, hint in wrong_answers.items():
+        if np.isclose(value, wrong, rtol=rtol):
+            return _report(exercise, hint)
+    return _report(exercise, otherwise)
+
+
 # --- chapter 1 ----------------------------------------------------------------------------------
 
 
@@ -71,14 +87,14 @@ def check_collapse_two(collapse_two):
 
 def check_rank_bound(answer):
     """Exercise 1.1.2: the largest possible rank of W' for widths 8 -> 5 -> 3 -> 7 -> 8 -> 6."""
-    exercise = "1.1.2"
-    if answer is None:
-        return _report(exercise, NOT_ATTEMPTED)
-    if answer == 3:
-        return _report(exercise, CORRECT)
-    if answer in (5, 6, 7, 8):
-        return _report(exercise, "every x passes the narrowest layer; how many numbers are left there?")
-    return _report(exercise, "the rank of a product is at most the smallest rank of its factors")
+    too_big = "every x passes the narrowest layer; how many numbers are left there?"
+    return _check_number(
+        "1.1.2",
+        answer,
+        3,
+        dict.fromkeys((5, 6, 7, 8), too_big),
+        "the rank of a product is at most the smallest rank of its factors",
+    )
 
 
 def check_xor_weights(W1, b1, w2, b2):
@@ -136,16 +152,16 @@ def check_xor_features(xor_features):
 
 def check_tanh_slope(answer):
     """Exercise 2.1.1: tanh'(x) at a point where tanh(x) = 0.6, worked out by hand."""
-    exercise = "2.1.1"
-    if answer is None:
-        return _report(exercise, NOT_ATTEMPTED)
-    if np.isclose(answer, 0.64):
-        return _report(exercise, CORRECT)
-    if np.isclose(answer, 0.4):
-        return _report(exercise, "tanh' = 1 - tanh^2: square 0.6 before subtracting it from 1")
-    if np.isclose(answer, 0.24):
-        return _report(exercise, "t (1 - t) is the sigmoid's rule; tanh's is 1 - t^2")
-    return _report(exercise, "use tanh'(x) = 1 - tanh(x)^2 with tanh(x) = 0.6; you do not need x itself")
+    return _check_number(
+        "2.1.1",
+        answer,
+        0.64,
+        {
+            0.4: "tanh' = 1 - tanh^2: square 0.6 before subtracting it from 1",
+            0.24: "t (1 - t) is the sigmoid's rule; tanh's is 1 - t^2",
+        },
+        "use tanh'(x) = 1 - tanh(x)^2 with tanh(x) = 0.6; you do not need x itself",
+    )
 
 
 def check_stable_sigmoid(my_sigmoid):
@@ -180,34 +196,29 @@ def check_stable_sigmoid(my_sigmoid):
 
 def check_saturated_depth_bound(answer):
     """Exercise 2.2.1: the largest product of 10 sigmoid slopes when every |z| >= 2."""
-    exercise = "2.2.1"
-    if answer is None:
-        return _report(exercise, NOT_ATTEMPTED)
-    expected = float(sigmoid.grad(2.0)) ** 10
-    if np.isclose(answer, expected, rtol=1e-3):
-        return _report(exercise, CORRECT)
-    if np.isclose(answer, 0.25**10, rtol=1e-3):
-        return _report(exercise, "0.25^10 needs every z = 0; here |z| >= 2, and sigmoid' falls away from 0")
-    if np.isclose(answer, 10 * expected ** (1 / 10), rtol=1e-3):
-        return _report(exercise, "the ten slopes multiply along the chain rule; they do not add up")
-    return _report(
-        exercise, "sigmoid' is largest where |z| is smallest: at |z| = 2, take it to the 10th power"
+    slope = float(sigmoid.grad(2.0))
+    return _check_number(
+        "2.2.1",
+        answer,
+        slope**10,
+        {
+            0.25**10: "0.25^10 needs every z = 0; here |z| >= 2, and sigmoid' falls away from 0",
+            10 * slope: "the ten slopes multiply along the chain rule; they do not add up",
+        },
+        "sigmoid' is largest where |z| is smallest: at |z| = 2, take it to the 10th power",
+        rtol=1e-3,
     )
 
 
 def check_learning_rate_limit(answer):
     """Exercise 2.2.2: the learning rate above which gradient descent on L(w) = 2 (w - 1)^2 diverges."""
-    exercise = "2.2.2"
-    if answer is None:
-        return _report(exercise, NOT_ATTEMPTED)
-    if np.isclose(answer, 0.5):
-        return _report(exercise, CORRECT)
-    if np.isclose(answer, 0.25):
-        return _report(
-            exercise, "with 0.25 one step lands exactly on the minimum; the limit is where |1 - 4 lr| = 1"
-        )
-    if np.isclose(answer, 1.0):
-        return _report(exercise, "L''(w) = 4, not 2: L(w) = 2 (w - 1)^2 has derivative 4 (w - 1)")
-    return _report(
-        exercise, "one step multiplies w - 1 by (1 - lr L''); it grows when that factor exceeds 1 in size"
+    return _check_number(
+        "2.2.2",
+        answer,
+        0.5,
+        {
+            0.25: "with 0.25 one step lands exactly on the minimum; the limit is where |1 - 4 lr| = 1",
+            1.0: "L''(w) = 4, not 2: L(w) = 2 (w - 1)^2 has derivative 4 (w - 1)",
+        },
+        "one step multiplies w - 1 by (1 - lr L''); it grows when that factor exceeds 1 in size",
     )
