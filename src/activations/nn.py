@@ -55,7 +55,8 @@ def xavier_normal(fan_in, fan_out, rng):
 
     Keeps the signal's variance roughly constant through tanh layers.
     """
-    return rng.normal(0.0, np.sqrt(2.0 / (fan_in + fan_out)), size=(fan_in, fan_out))
+    std = np.sqrt(2.0 / (fan_in + fan_out))
+    return rng.normal(0.0, std, size=(fan_in, fan_out))
 
 
 def he_normal(fan_in, fan_out, rng):
@@ -63,7 +64,8 @@ def he_normal(fan_in, fan_out, rng):
 
     Keeps the signal's variance constant through ReLU layers.
     """
-    return rng.normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_in, fan_out))
+    std = np.sqrt(2.0 / fan_in)
+    return rng.normal(0.0, std, size=(fan_in, fan_out))
 
 
 def lecun_normal(fan_in, fan_out, rng):
@@ -120,7 +122,7 @@ class Dense:
         return x @ self.W + self.b
 
     def backward(self, grad_z):
-        """Store dW and db; return the gradient with respect to the layer's input."""
+        """Store dW and db; return dLoss/d(input of this layer)."""
         self.dW = self.x.T @ grad_z
         self.db = grad_z.sum(axis=0)
         return grad_z @ self.W.T
@@ -210,7 +212,8 @@ class MLP:
         for i in reversed(range(len(self.layers))):
             grad_a = self.layers[i].backward(delta)  # = delta @ W.T
             if i > 0:  # through the activation below: times f'(z)
-                z, settings = self.pre_activations[i - 1], self._settings(i - 1)
+                z = self.pre_activations[i - 1]
+                settings = self._settings(i - 1)
                 delta = grad_a * self.activation.grad(z, **settings)
                 if self.learn_alpha:  # PReLU (chapter 3): also dLoss/dalpha
                     da = grad_a * prelu.grad_alpha(z, **settings)
