@@ -116,3 +116,18 @@ def test_deep_network_gradients():
     X = rng.normal(size=(5, 4))
     model = nn.MLP([4] + [6] * 6 + [2], activation="tanh", init="xavier", seed=1)
     _network_gradient_check(model, X, np.array([0, 1, 1, 0, 1]))
+
+
+def test_the_network_check_catches_a_small_backpropagation_error(monkeypatch):
+    """The check above is not blind: a 0.1 % error in one layer's dW fails it."""
+    backward = nn.MLP.backward
+
+    def slightly_wrong(self, grad_logits):
+        backward(self, grad_logits)
+        self.layers[0].dW *= 1.001
+
+    monkeypatch.setattr(nn.MLP, "backward", slightly_wrong)
+    rng = np.random.default_rng(8)
+    model = nn.MLP([3, 5, 5, 3], activation="tanh", init="xavier", seed=0)
+    with pytest.raises(AssertionError, match="parameter of shape"):
+        _network_gradient_check(model, rng.normal(size=(7, 3)), np.array([0, 1, 2, 1, 0, 2, 2]))
