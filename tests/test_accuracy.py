@@ -96,7 +96,8 @@ def test_float32_matches_float64(case):
     f, params, _, (_, _, cond, grad_cond) = case
     x64 = GRID32.astype(np.float64)
     out, dout = f(GRID32, **params), f.grad(GRID32, **params)
-    assert out.dtype == np.float32 and dout.dtype == np.float32
+    assert out.dtype == np.float32
+    assert dout.dtype == np.float32
     _assert_accurate(f"{f.name}{params} float32", GRID32, out, f(x64, **params), cond, np.float32)
     _assert_accurate(
         f"{f.name}.grad{params} float32", GRID32, dout, f.grad(x64, **params), grad_cond, np.float32
@@ -127,7 +128,8 @@ def test_agrees_with_scipy():
     x = np.concatenate([np.linspace(-50, 50, 1001), [-1e300, -745.0, 745.0, 1e300]])
     np.testing.assert_allclose(act.sigmoid(x), special.expit(x), rtol=4e-16, atol=5e-324)
     # below -709.78 SciPy returns 0; the package keeps the subnormal value e^x
-    assert act.sigmoid(-745.0) == np.exp(-745.0) > 0 and special.expit(-745.0) == 0
+    assert act.sigmoid(-745.0) == np.exp(-745.0) > 0
+    assert special.expit(-745.0) == 0
     np.testing.assert_allclose(act.softplus(x), special.softplus(x), rtol=4e-16, atol=0)
     np.testing.assert_allclose(act.gelu(x), x * special.ndtr(x), rtol=4e-16, atol=0)
     np.testing.assert_allclose(act.tanh(x), np.tanh(x), rtol=0, atol=0)

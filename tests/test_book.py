@@ -1,7 +1,10 @@
 """The book's structure: table of contents, notebook hygiene, bibliography keys."""
 
 import getpass
+import io
+import itertools
 import re
+import tokenize
 from pathlib import Path
 
 import nbformat
@@ -75,7 +78,8 @@ def test_notebook_is_clean_and_portable(notebook):
         assert user not in text, "contains the user name"
     assert nb.metadata.kernelspec.name == "python3"
     assert "widgets" not in nb.metadata, "widget state stored: the site would load a widget manager"
-    assert any("import activations" in c.source for c in _code_cells(nb)), "does not import activations"
+    imports = "\n".join(c.source for c in _code_cells(nb))
+    assert re.search(r"^(import|from) activations\b", imports, flags=re.M), "does not import activations"
 
 
 def test_notebook_follows_the_conventions(notebook):
@@ -84,18 +88,59 @@ def test_notebook_follows_the_conventions(notebook):
     assert re.search(r"^# \d+\.\d+ ", first, flags=re.M), "first cell must hold the title '# N.M Title'"
     assert "You will learn" in first
     headings = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()]
-    assert "## Summary" in headings and "## Exercises" in headings
+    assert "## Summary" in headings
+    assert "## Exercises" in headings
+    assert "plotting.use_style()" in _code_cells(nb)[0].source, "the first code cell asks for the book style"
+
+
+def _tags(cell):
+    return cell.metadata.get("tags", [])
+
+
+def test_widget_and_timing_cells_ignore_their_output_by_tag(notebook):
+    _, nb = notebook
     for cell in _code_cells(nb):
-        if "NBVAL_IGNORE_OUTPUT" in cell.source:
+        assert "NBVAL_IGNORE_OUTPUT" not in cell.source, "use the nbval-ignore-output tag, not the comment"
+        if "nbval-ignore-output" in _tags(cell):
             assert "widgets." in cell.source or "perf_counter" in cell.source, (
                 "only widget and timing cells may ignore their output"
             )
         if "widgets." in cell.source and "import" not in cell.source.splitlines()[-1]:
-            assert "remove-output" in cell.metadata.get("tags", []), "a widget cell must hide its dead output"
+            assert "remove-output" in _tags(cell), "a widget cell must hide its dead output"
+            assert "nbval-ignore-output" in _tags(cell), "nbval cannot compare a widget's output"
+
+
+def test_visible_code_reads_like_a_textbook(notebook):
+    """Checks go to hidden cells, and comments sit on their own lines."""
+    _, nb = notebook
+    for cell in _code_cells(nb):
+        hidden = "remove-cell" in _tags(cell)
+        tokens = list(tokenize.generate_tokens(io.StringIO(cell.source).readline))
+        if not hidden:
+            assert not any(t.type == tokenize.NAME and t.string == "assert" for t in tokens), (
+                f"a visible cell asserts; move the check to a hidden cell:\n{cell.source}"
+            )
+        for before, token in itertools.pairwise(tokens):
+            if token.type == tokenize.COMMENT and "fmt: skip" not in token.string:
+                assert before.type in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT), (
+                    f"a comment after code, {token.string!r}: put it on its own line"
+                )
+
+
+def test_hidden_cells_prove_solutions_or_check_claims(notebook):
+    _, nb = notebook
     # every exercise checker appears twice: the reader's attempt, and the hidden proof of the solution
     calls = re.findall(r"exercises\.(check_\w+)\(", "\n".join(c.source for c in _code_cells(nb)))
-    assert calls and all(calls.count(name) == 2 for name in calls)
-    hidden = [c for c in _code_cells(nb) if "remove-cell" in c.metadata.get("tags", [])]
-    for cell in hidden:
+    assert calls
+    assert all(calls.count(name) == 2 for name in calls)
+    for cell in _code_cells(nb):
+        if "remove-cell" not in _tags(cell):
+            continue
         printed = "".join(o.get("text", "") for o in cell.outputs).strip()
-        assert re.fullmatch(r"Exercise [\d.]+: correct", printed), f"a published solution fails: {printed!r}"
+        if "exercises.check_" in cell.source:
+            assert re.fullmatch(r"Exercise [\d.]+: correct", printed), (
+                f"a published solution fails: {printed!r}"
+            )
+        else:
+            assert "assert" in cell.source, f"a hidden cell that neither checks nor proves:\n{cell.source}"
+            assert not cell.outputs, "a hidden check prints what no reader sees"

@@ -20,14 +20,16 @@ def test_dtype_shape_and_input_kinds(f):
     for g in _both(f):
         x32 = np.linspace(-3, 3, 12, dtype=np.float32).reshape(3, 4)
         out = g(x32)
-        assert out.dtype == np.float32 and out.shape == (3, 4)
+        assert out.dtype == np.float32
+        assert out.shape == (3, 4)
         assert g(x32.astype(np.float16)).dtype == np.float16
         # integers and booleans are computed in float64
         assert g(np.arange(-2, 3)).dtype == np.float64
         np.testing.assert_array_equal(g(np.arange(-2, 3)), g(np.arange(-2.0, 3.0)))
         assert g(np.array([True, False])).dtype == np.float64
         # Python scalars give a NumPy float scalar, lists give arrays
-        assert isinstance(g(0.5), np.float64) and np.ndim(g(0.5)) == 0
+        assert isinstance(g(0.5), np.float64)
+        assert np.ndim(g(0.5)) == 0
         np.testing.assert_array_equal(g([[-1.0, 2.0]]), g(np.array([[-1.0, 2.0]])))
         assert g(np.empty((0, 3))).shape == (0, 3)
 
@@ -98,8 +100,12 @@ def test_get_and_catalogue():
         "selu", "relu6", "softplus", "swish", "silu", "mish", "gelu",
     ]  # fmt: skip
     for f in act.ALL:
-        assert act.get(f.name) is f and act.get(f) is f
-        assert f.latex and f.grad_latex and f.__doc__ and f.name in repr(f)
+        assert act.get(f.name) is f
+        assert act.get(f) is f
+        assert f.latex
+        assert f.grad_latex
+        assert f.__doc__
+        assert f.name in repr(f)
         assert f.reference is None or f.reference.isidentifier()
 
 
@@ -178,13 +184,22 @@ def test_losses_keep_dtype_and_accept_single_examples():
     [
         (lambda: nn.MLP([2, 3, 2]).forward(np.ones((4, 3))), ValueError, r"MLP.forward: X must have shape"),
         (lambda: nn.MLP([2, 3, 2]).forward(np.ones(2)), ValueError, r"MLP.forward: X must have shape"),
-        (lambda: nn.MLP([2]), ValueError, "MLP: sizes must be"),
-        (lambda: nn.MLP([2, 0, 1]), ValueError, "MLP: sizes must be"),
+        (lambda: nn.MLP([2]), ValueError, "MLP: widths must be"),
+        (lambda: nn.MLP([2, 0, 1]), ValueError, "MLP: widths must be"),
         (lambda: nn.MLP([2, 2], init="magic"), ValueError, "MLP: unknown init 'magic'"),
         (lambda: nn.MLP([2, 2], loss="hinge"), ValueError, "MLP: unknown loss 'hinge'"),
         (lambda: nn.MLP([2, 2], loss="binary_cross_entropy"), ValueError, "MLP: binary_cross_entropy needs"),
-        (lambda: nn.MLP([2, 2], activation="leaky_relu", alpha=-1), ValueError, "MLP: alpha must be"),
-        (lambda: nn.MLP([2, 2], activation="relu", beta=1), TypeError, "MLP: unknown parameter 'beta'"),
+        (
+            lambda: nn.MLP([2, 3, 2], activation="leaky_relu", alpha=-1),
+            ValueError,
+            r"ActivationLayer\(leaky_relu\): alpha must be",
+        ),
+        (
+            lambda: nn.MLP([2, 3, 2], activation="relu", beta=1),
+            TypeError,
+            r"ActivationLayer\(relu\): unknown parameter 'beta'",
+        ),
+        (lambda: nn.PReLULayer(alpha=np.nan), ValueError, "PReLULayer: alpha must be finite"),
         (lambda: nn.normal(-1.0), ValueError, "normal: std must be greater than 0"),
         (lambda: nn.SGD(lr=-0.1), ValueError, "SGD: lr must be greater than 0"),
         (lambda: nn.SGD(momentum=1.5), ValueError, "SGD: momentum must be at most"),

@@ -1,4 +1,4 @@
-"""The tiny network: it learns, it is reproducible, and it measures what the book plots."""
+"""The tiny network: its layers, training, reproducibility, and what it measures for the book."""
 
 import numpy as np
 import pytest
@@ -17,41 +17,104 @@ def test_same_seed_gives_bit_identical_training():
     (m1, h1), (m2, h2), (_, h3) = run(0), run(0), run(1)
     for a, b in zip(m1.parameters(), m2.parameters(), strict=True):
         assert np.array_equal(a, b)
-    assert np.array_equal(h1.loss, h2.loss) and np.array_equal(h1.grad_norms, h2.grad_norms)
+    assert np.array_equal(h1.loss, h2.loss)
     assert not np.array_equal(h1.loss, h3.loss)
 
 
-def test_xor_needs_a_hidden_layer():
+def test_logistic_regression_cannot_fit_xor():
     X, y = data.xor()
     linear = nn.MLP([2, 2], seed=0)
     history = nn.train(linear, X, y, nn.Adam(lr=0.05), epochs=300)
     assert history.accuracy[-1] <= 0.75  # no line separates XOR
+
+
+def test_one_tanh_hidden_layer_fits_xor():
+    X, y = data.xor()
     hidden = nn.MLP([2, 8, 2], activation="tanh", init="xavier", seed=0)
     history = nn.train(hidden, X, y, nn.Adam(lr=0.05), epochs=300)
-    assert history.accuracy[-1] == 1.0 and history.loss[-1] < 0.05
+    assert history.loss[-1] < 0.05
     np.testing.assert_array_equal(hidden.predict(X), y)
 
 
-def test_history_rows_and_measurements():
+def test_layers_alternate_dense_and_activation():
+    model = nn.MLP([3, 5, 4, 2], activation="elu", alpha=0.5, seed=0)
+    kinds = [type(layer).__name__ for layer in model.layers]
+    assert kinds == ["Dense", "ActivationLayer", "Dense", "ActivationLayer", "Dense"]
+    assert model.layers[1].settings == {"alpha": 0.5}
+    assert [layer.W.shape for layer in model.dense_layers] == [(5, 3), (4, 5), (2, 4)]
+
+
+def test_dense_layer_computes_W_x_plus_b_for_every_row():
+    model = nn.MLP([3, 2], seed=0)
+    dense = model.layers[0]
+    dense.b[:] = [0.5, -1.0]
+    X = np.random.default_rng(0).normal(size=(4, 3))
+    expected = np.stack([dense.W @ x + dense.b for x in X])
+    np.testing.assert_allclose(model.forward(X), expected, rtol=1e-14)
+
+
+def test_backward_is_the_plain_loop_over_layers():
+    """MLP.backward equals calling every layer's backward by hand, last layer first."""
+    X = np.random.default_rng(1).normal(size=(6, 3))
+    y = np.array([0, 1, 1, 0, 1, 0])
+    model = nn.MLP([3, 4, 4, 2], activation="tanh", seed=0)
+    model.loss_and_backward(X, y)
+    from_model = [g.copy() for g in model.gradients()]
+    logits = model.forward(X)
+    grad = model.loss_grad(logits, y)
+    for layer in reversed(model.layers):
+        grad = layer.backward(grad)
+    for a, b in zip(from_model, model.gradients(), strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_history_has_one_row_per_epoch_plus_the_start():
+    X, y = data.circles(100, seed=2)
+    model = nn.MLP([2, 8, 8, 8, 2], activation="relu", seed=3)
+    history = nn.train(model, X, y, nn.SGD(lr=0.1, momentum=0.9), epochs=20, batch_size=10,
+                       record=("grad_norms", "dead_fraction"))  # fmt: skip
+    assert history.loss.shape == (21,)
+    assert history.grad_norms.shape == (21, 4)
+    assert history.dead_fraction.shape == (21, 3)
+    assert history.epochs_run == 20
+    assert not history.diverged
+
+
+def test_diagnostics_are_recorded_only_when_asked_for():
+    X, y = data.circles(40, seed=2)
+    history = nn.train(nn.MLP([2, 4, 2], seed=0), X, y, nn.SGD(lr=0.1), epochs=3)
+    assert history.grad_norms is None
+    assert history.dead_fraction is None
+    assert history.alpha is None
+    assert history.val_loss is None
+
+
+def test_row_zero_is_the_untrained_network():
+    X, y = data.circles(100, seed=2)
+    model = nn.MLP([2, 8, 8, 2], activation="relu", seed=3)
+    history = nn.train(model, X, y, nn.SGD(lr=0.1), epochs=2, record="grad_norms")
+    fresh = nn.MLP([2, 8, 8, 2], activation="relu", seed=3)
+    assert history.loss[0] == fresh.loss(X, y)
+    np.testing.assert_array_equal(history.grad_norms[0], fresh.gradient_norms(X, y))
+
+
+def test_training_lowers_the_loss_and_measures_validation():
     X, y = data.circles(100, seed=2)
     X_train, X_test, y_train, y_test = data.train_test_split(X, y, seed=2)
-    model = nn.MLP([2, 8, 8, 8, 2], activation="relu", seed=3)
+    model = nn.MLP([2, 8, 8, 2], activation="relu", seed=3)
     history = nn.train(model, X_train, y_train, nn.SGD(lr=0.1, momentum=0.9), epochs=20, batch_size=10,
                        validation=(X_test, y_test))  # fmt: skip
-    assert history.loss.shape == (21,) and history.grad_norms.shape == (21, 4)
-    assert history.dead_fraction.shape == (21, 3) and history.alpha.shape == (21, 0)
-    assert not history.diverged and history.epochs_run == 20
-    assert np.all(np.isfinite(history.val_accuracy)) and np.all(
-        (0 <= history.accuracy) & (history.accuracy <= 1)
-    )
     assert history.loss[-1] < history.loss[0]
-    # row 0 is the untrained network
-    fresh = nn.MLP([2, 8, 8, 8, 2], activation="relu", seed=3)
-    assert history.loss[0] == fresh.loss(X_train, y_train)
-    np.testing.assert_array_equal(history.grad_norms[0], fresh.gradient_norms(X_train, y_train))
+    assert np.all(np.isfinite(history.val_accuracy))
+    assert history.val_accuracy[-1] == model.accuracy(X_test, y_test)
 
 
-def test_dead_units_are_counted_and_leaky_relu_has_none():
+def test_unknown_diagnostic_is_refused():
+    with pytest.raises(ValueError, match=r"^train: cannot record 'alphas'"):
+        nn.train(nn.MLP([2, 2]), np.ones((2, 2)), [0, 1], nn.SGD(), record=["alphas"])
+
+
+def test_dead_units_are_counted():
     X, _ = data.two_moons(50, seed=0)
     model = nn.MLP([2, 10, 10, 2], activation="relu", seed=0)
     assert model.dead_fraction(X)[0] == 0.0
@@ -59,19 +122,38 @@ def test_dead_units_are_counted_and_leaky_relu_has_none():
     assert model.dead_fraction(X)[0] == 0.4
     model.layers[0].b[:] = -100.0  # then nothing reaches layer 2 either: all its outputs equal relu(b) = 0
     np.testing.assert_allclose(model.dead_fraction(X), [1.0, 1.0])
+
+
+def test_leaky_relu_units_do_not_die():
+    X, _ = data.two_moons(50, seed=0)
     leaky = nn.MLP([2, 10, 10, 2], activation="leaky_relu", seed=0)
     leaky.layers[0].b[:] = -100.0
     np.testing.assert_array_equal(leaky.dead_fraction(X), [0.0, 0.0])
 
 
-def test_prelu_learns_its_slope():
+def test_hidden_outputs_are_the_activation_layers_outputs():
+    X, _ = data.two_moons(20, seed=0)
+    model = nn.MLP([2, 5, 3, 2], activation="tanh", seed=0)
+    first, second = model.hidden_outputs(X)
+    np.testing.assert_array_equal(first, np.tanh(model.layers[0].forward(X)))
+    assert second.shape == (20, 3)
+
+
+def test_prelu_layers_own_and_learn_their_slope():
     X, y = data.two_spirals(100, seed=0)
     model = nn.MLP([2, 16, 16, 2], activation="prelu", seed=0)
-    history = nn.train(model, X, y, nn.Adam(lr=0.01), epochs=30)
+    assert [type(layer).__name__ for layer in model.activation_layers] == ["PReLULayer", "PReLULayer"]
+    history = nn.train(model, X, y, nn.Adam(lr=0.01), epochs=30, record="alpha")
     assert history.alpha.shape == (31, 2)
     np.testing.assert_array_equal(history.alpha[0], [0.25, 0.25])
     assert np.all(np.abs(history.alpha[-1] - 0.25) > 1e-3)
-    assert len(model.parameters()) == len(model.gradients()) == 8
+
+
+def test_parameters_are_collected_from_the_layers():
+    model = nn.MLP([2, 16, 16, 2], activation="prelu", alpha=0.1, seed=0)
+    shapes = [p.shape for p in model.parameters()]
+    assert shapes == [(16, 2), (16,), (1,), (16, 16), (16,), (1,), (2, 16), (2,)]
+    assert model.layers[1].alpha[0] == 0.1
 
 
 def test_a_too_large_learning_rate_is_reported_as_divergence_without_warnings():
@@ -79,17 +161,22 @@ def test_a_too_large_learning_rate_is_reported_as_divergence_without_warnings():
     # a deep linear network: each step multiplies the weights up until they overflow
     model = nn.MLP([2, 32, 32, 2], activation="identity", init=nn.normal(1.0), seed=0)
     history = nn.train(model, X, y, nn.SGD(lr=10.0), epochs=50)
-    assert history.diverged and 0 < history.epochs_run < 50
+    assert history.diverged
+    assert 0 < history.epochs_run < 50
     assert np.all(np.isfinite(history.loss[: history.epochs_run + 1]))
     assert np.all(np.isnan(history.loss[history.epochs_run + 1 :]))
 
 
-def test_regression_and_binary_outputs():
+def test_regression_output_fits_a_sine():
     rng = np.random.default_rng(0)
     X = rng.uniform(-1, 1, size=(64, 1))
     model = nn.MLP([1, 16, 1], activation="tanh", init="xavier", loss="mse", seed=0)
     history = nn.train(model, X, np.sin(3 * X), nn.Adam(lr=0.02), epochs=300)
-    assert history.loss[-1] < 0.01 and np.isnan(history.accuracy[-1])
+    assert history.loss[-1] < 0.01
+    assert np.isnan(history.accuracy[-1])
+
+
+def test_binary_output_separates_circles():
     X, y = data.circles(100, seed=0)
     model = nn.MLP([2, 16, 1], activation="relu", loss="binary_cross_entropy", seed=0)
     history = nn.train(model, X, y, nn.Adam(lr=0.05), epochs=200)
@@ -109,48 +196,34 @@ def test_regression_and_binary_outputs():
 )
 def test_initialisers_have_the_variance_they_promise(init, std):
     W = nn.MLP([400, 300], init=init, seed=0).layers[0].W
-    assert W.shape == (400, 300)
-    assert abs(W.std() / std - 1) < 0.02 and abs(W.mean()) < 0.05 * std
+    assert W.shape == (300, 400)  # (n_out, n_in), as in z = W x + b
+    assert abs(W.std() / std - 1) < 0.02
+    assert abs(W.mean()) < 0.05 * std
 
 
 def test_xavier_uniform_bounds():
     W = nn.xavier_uniform(100, 50, np.random.default_rng(0))
+    assert W.shape == (50, 100)
     assert np.abs(W).max() <= np.sqrt(6 / 150)
 
 
-def test_optimiser_steps():
+def test_sgd_with_momentum_steps():
     p, g = np.array([1.0, -2.0]), np.array([0.5, 0.5])
     sgd = nn.SGD(lr=0.1, momentum=0.9)
     sgd.step([p], [g])
     np.testing.assert_allclose(p, [0.95, -2.05])
     sgd.step([p], [g])  # velocity 0.9 * -0.05 - 0.05
     np.testing.assert_allclose(p, [0.95 - 0.095, -2.05 - 0.095])
+
+
+def test_adam_first_step_is_lr_in_every_direction():
     q = np.array([1.0, -2.0])
     nn.Adam(lr=0.01).step([q], [np.array([3.0, -1e-4])])
-    np.testing.assert_allclose(q, [0.99, -1.99], rtol=1e-6)  # Adam's first step is lr in every direction
+    np.testing.assert_allclose(q, [0.99, -1.99], rtol=1e-6)
 
 
-def test_data_sets():
-    for make in (data.two_moons, data.two_spirals, data.circles):
-        X, y = make(101, seed=4)
-        assert X.shape == (101, 2) and X.dtype == np.float64 and y.dtype == np.int64
-        assert np.bincount(y).tolist() == [50, 51]
-        X2, y2 = make(101, seed=4)
-        assert np.array_equal(X, X2) and np.array_equal(y, y2)
-        assert not np.array_equal(X, make(101, seed=5)[0])
-    X, y = data.circles(200, noise=0.0, factor=0.3)
-    np.testing.assert_allclose(np.hypot(*X.T), np.where(y == 0, 1.0, 0.3))
-    X, _ = data.two_spirals(200, noise=0.0)
-    assert np.hypot(*X.T).max() <= 1.0
-    X, y = data.xor(n_per_corner=5, noise=0.1, seed=1)
-    assert X.shape == (20, 2) and y.tolist() == [0] * 5 + [1] * 10 + [0] * 5
-
-
-def test_digits_and_split():
-    X, y = data.digits()
-    assert X.shape == (1797, 64) and X.min() == 0.0 and X.max() == 1.0
-    assert sorted(set(y.tolist())) == list(range(10))
-    X_train, X_test, y_train, y_test = data.train_test_split(X, y, test_fraction=0.2, seed=0)
-    assert len(X_test) == len(y_test) == 359 and len(X_train) == len(y_train) == 1438
-    rows = {tuple(r) for r in X_train} | {tuple(r) for r in X_test}
-    assert len(rows) == len({tuple(r) for r in X})
+def test_deep_mlp_shapes_and_errors():
+    model = nn.deep_mlp(5, 3, depth=4, width=7, activation="tanh", init="xavier")
+    assert [layer.W.shape for layer in model.dense_layers] == [(7, 5), (7, 7), (7, 7), (3, 7)]
+    with pytest.raises(ValueError, match=r"^deep_mlp: depth"):
+        nn.deep_mlp(5, 3, depth=0, width=7, activation="tanh", init="xavier")

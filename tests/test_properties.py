@@ -59,7 +59,8 @@ def test_softplus_minus_its_mirror_is_the_identity(x):
 @given(logit_rows)
 def test_softmax_rows_are_distributions(z):
     p = act.softmax(z)
-    assert np.all(p >= 0) and np.all(p <= 1)
+    assert np.all(p >= 0)
+    assert np.all(p <= 1)
     np.testing.assert_allclose(p.sum(axis=-1), 1.0, rtol=0, atol=8 * EPS)
 
 

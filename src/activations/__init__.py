@@ -6,22 +6,22 @@
 >>> [f.name for f in act.ALL][:5]
 ['identity', 'step', 'sigmoid', 'tanh', 'relu']
 
-Modules, one idea each:
+What a student reads to learn, one idea a module:
 
-- ``activations.functions``: every activation with its derivative (also here at the top level)
-- ``activations.losses``: softmax, log-softmax, log-sum-exp and the losses (also at the top level)
-- ``activations.gradcheck``: finite-difference gradient checking
-- ``activations.nn``: a small multilayer perceptron with explicit backpropagation
-- ``activations.data``: seeded toy data sets and the 8 x 8 digits
-- ``activations.linear``: stacks of affine layers and their collapse into one (chapter 1)
-- ``activations.exercises``: the checkers of the book's exercises
-- ``activations.plotting`` and ``activations.widgets`` (imported on their own): the book's
-  figure style and its interactive explorers
+- ``classic``, ``relu_family``, ``smooth``: every activation, one class each,
+  with its derivative (all of them also here at the top level; ``functions``
+  lists them in ``ALL`` and finds one by name with ``get``)
+- ``losses``: softmax, log-softmax, log-sum-exp and the losses (also here)
+- ``gradcheck``: finite-difference gradient checking, for a function or a whole network
+- ``nn``: a small multilayer perceptron, layer by layer, with explicit backpropagation
+- ``data``: seeded toy data sets and the 8 x 8 digits
 
+The book's own machinery (figure style, widgets, exercise checkers, chapter
+helpers) is in the subpackage ``activations.book``, imported on its own.
 Integer inputs are computed in float64; float32 stays float32.
 """
 
-from . import data, exercises, gradcheck, linear, nn
+from . import data, gradcheck, nn
 from .functions import (
     ALL,
     SELU_ALPHA,
@@ -44,7 +44,7 @@ from .functions import (
     swish,
     tanh,
 )
-from .gradcheck import check_grad, numerical_gradient
+from .gradcheck import check_grad, check_model, numerical_gradient
 from .losses import (
     binary_cross_entropy_with_logits,
     binary_cross_entropy_with_logits_grad,
@@ -57,7 +57,7 @@ from .losses import (
     softmax,
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "ALL",
@@ -67,17 +67,16 @@ __all__ = [
     "binary_cross_entropy_with_logits",
     "binary_cross_entropy_with_logits_grad",
     "check_grad",
+    "check_model",
     "cross_entropy",
     "cross_entropy_grad",
     "data",
     "elu",
-    "exercises",
     "gelu",
     "get",
     "gradcheck",
     "identity",
     "leaky_relu",
-    "linear",
     "log_softmax",
     "logsumexp",
     "mish",

@@ -12,7 +12,7 @@ import numbers
 
 import numpy as np
 
-from ._checks import as_parameter
+from ._core import as_parameter
 
 
 def _count(n, func, name):

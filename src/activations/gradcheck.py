@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import as_float_array, as_parameter
+from ._core import as_float_array, as_parameter
 
 
 def numerical_gradient(f, x, eps=1e-6):
@@ -60,7 +60,8 @@ class GradCheckResult:
     was ``analytic`` and the finite difference ``numerical``. The floor is
     1/1000 of the largest gradient entry: a finite difference cannot resolve
     much smaller entries to many digits, so those are compared in absolute
-    terms.
+    terms. From :func:`check_model`, ``parameter`` is the position of the
+    worst parameter in ``model.parameters()``.
     """
 
     max_rel_error: float
@@ -68,6 +69,7 @@ class GradCheckResult:
     analytic: float
     numerical: float
     tolerance: float
+    parameter: int | None = None
 
     @property
     def passed(self):
@@ -80,8 +82,9 @@ class GradCheckResult:
         verdict = "passed" if self.passed else "FAILED"
         return (
             f"gradient check {verdict}: worst relative error {self.max_rel_error:.1e} "
-            f"(tolerance {self.tolerance:.0e}) at index {self.worst_index}: "
-            f"analytic {self.analytic:.6g}, numerical {self.numerical:.6g}"
+            f"(tolerance {self.tolerance:.0e}) at index {self.worst_index}"
+            + ("" if self.parameter is None else f" of parameter {self.parameter}")
+            + f": analytic {self.analytic:.6g}, numerical {self.numerical:.6g}"
         )
 
 
@@ -118,17 +121,75 @@ def check_grad(f, grad, x, eps=1e-6, tolerance=1e-6):
     analytic = np.asarray(grad(x.copy()), dtype=np.float64)
     if analytic.shape != x.shape:
         raise ValueError(f"check_grad: grad(x) has shape {analytic.shape} but x has shape {x.shape}")
-    numerical = numerical_gradient(f, x, eps)
-    if x.size == 0:
-        return GradCheckResult(0.0, (), 0.0, 0.0, tolerance)
+    return _compare(analytic, numerical_gradient(f, x, eps), tolerance)
+
+
+def check_model(model, X, y, eps=1e-6, tolerance=1e-5):
+    """Check a network's backpropagation: every parameter's gradient against finite differences.
+
+    One backward pass gives the analytic gradient of ``model.loss(X, y)``
+    with respect to every parameter; then each entry of each parameter is
+    moved by +-h and the loss recomputed. Used by the tests for every
+    activation and loss, and in section 2.2.
+
+    Parameters
+    ----------
+    model : activations.nn.MLP
+        Or any model with ``loss(X, y)``, ``loss_and_backward(X, y)``,
+        ``parameters()`` and ``gradients()``. Its parameters are restored.
+    X, y : array_like
+        A small batch: the check costs two forward passes per parameter entry.
+    eps, tolerance : float
+        As in :func:`check_grad`. The tolerance is looser (1e-5) because a
+        network's loss sums many rounded terms.
+
+    Returns
+    -------
+    GradCheckResult
+        For the worst parameter; ``parameter`` is its position in
+        ``model.parameters()``.
+
+    Examples
+    --------
+    >>> from activations import nn
+    >>> model = nn.MLP([3, 4, 2], activation="tanh", seed=0)
+    >>> X, y = np.random.default_rng(0).normal(size=(5, 3)), np.array([0, 1, 1, 0, 1])
+    >>> print(check_model(model, X, y))  # doctest: +ELLIPSIS
+    gradient check passed: worst relative error ...e-... (tolerance 1e-05) at index (...) of parameter ...
+    """
+    tolerance = as_parameter(tolerance, "check_model", "tolerance", minimum=0.0, strict=True)
+    model.loss_and_backward(X, y)
+    worst = None
+    for k, (param, grad) in enumerate(zip(model.parameters(), model.gradients(), strict=True)):
+        analytic = grad.copy()
+        original = param.copy()
+
+        def loss_at(value, param=param, original=original):
+            param[...] = value
+            try:
+                return model.loss(X, y)
+            finally:
+                param[...] = original
+
+        result = _compare(analytic, numerical_gradient(loss_at, original, eps), tolerance, parameter=k)
+        if worst is None or result.max_rel_error > worst.max_rel_error:
+            worst = result
+    return worst
+
+
+def _compare(analytic, numerical, tolerance, parameter=None):
+    """The worst relative error between two gradients, as a GradCheckResult."""
+    if analytic.size == 0:
+        return GradCheckResult(0.0, (), 0.0, 0.0, tolerance, parameter)
     magnitude = np.maximum(np.abs(analytic), np.abs(numerical))
     floor = max(1e-3 * float(np.max(magnitude)), 1e-12)
     rel = np.abs(analytic - numerical) / np.maximum(magnitude, floor)
-    worst = np.unravel_index(np.nanargmax(np.where(np.isnan(rel), np.inf, rel)), x.shape)
+    worst = np.unravel_index(np.nanargmax(np.where(np.isnan(rel), np.inf, rel)), analytic.shape)
     return GradCheckResult(
         float(rel[worst]),
         tuple(int(i) for i in worst),
         float(analytic[worst]),
         float(numerical[worst]),
         tolerance,
+        parameter,
     )

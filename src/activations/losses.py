@@ -15,7 +15,7 @@ import numbers
 import numpy as np
 from scipy import special
 
-from ._checks import as_float_array, as_parameter, like_input
+from ._core import as_float_array, as_parameter, like_input
 
 
 def _axis(z, axis, func):

@@ -1,14 +1,25 @@
 """A small multilayer perceptron in NumPy, with backpropagation written out.
 
-The network is a stack of dense layers z = a W + b; every hidden layer is
-followed by the same activation f, and the last layer outputs logits. The
-loss turns logits into a number (softmax + cross-entropy, sigmoid + binary
-cross-entropy, or identity + squared error). Backpropagation runs the chain
-rule from the loss back to every weight:
+A network is a list of layers, each with a ``forward`` and a ``backward``:
 
-    delta_L = dLoss/dz_L                       (from activations.losses)
-    dW_l = a_{l-1}^T delta_l,   db_l = sum over the batch of delta_l
-    delta_{l-1} = (delta_l W_l^T) * f'(z_{l-1})   (elementwise)
+- :class:`Dense` computes z = W a + b, with W of shape (n_out, n_in) as in
+  the book's mathematics. A batch holds one example per row, so for a batch
+  A the layer computes Z = A W^T + b.
+- :class:`ActivationLayer` applies an activation f to every entry: a = f(z).
+- :class:`PReLULayer` applies PReLU with a slope alpha that it learns.
+
+The last layer outputs logits; the loss turns them into a number (softmax +
+cross-entropy, sigmoid + binary cross-entropy, or identity + squared error).
+Backpropagation is the chain rule, one layer at a time, from the loss back:
+
+    grad = dLoss/dlogits                        (from activations.losses)
+    for layer in reversed(layers):
+        grad = layer.backward(grad)
+
+Each ``backward`` receives dLoss/d(its output), stores the gradients of its
+own parameters and returns dLoss/d(its input): a Dense layer stores
+dW = delta^T A and db = the batch sum of delta, and returns delta W; an
+activation layer returns grad * f'(z).
 
 Everything is seeded: the same seed gives bit-identical weights and training.
 
@@ -19,58 +30,60 @@ Everything is seeded: the same seed gives bit-identical weights and training.
 1.0
 """
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
 
 from . import losses
-from ._checks import as_float_array, as_parameter
+from ._core import as_float_array, as_parameter
 from .functions import get, prelu
 
-# --- initialisation: each initialiser maps (fan_in, fan_out, rng) to a weight matrix ---
+# --- initialisation: each initialiser maps (fan_in, fan_out, rng) to W of shape (fan_out, fan_in) ---
 
 
 def normal(std):
-    """Weights drawn from N(0, std^2), whatever the layer's size (the naive choice)."""
+    """Weights drawn from N(0, std^2), whatever the layer's size (the naive choice; section 2.2)."""
     std = as_parameter(std, "normal", "std", minimum=0.0, strict=True)
 
     def init(fan_in, fan_out, rng):
-        return rng.normal(0.0, std, size=(fan_in, fan_out))
+        return rng.normal(0.0, std, size=(fan_out, fan_in))
 
     init.__name__ = f"normal({std:g})"
     return init
 
 
 def xavier_uniform(fan_in, fan_out, rng):
-    """Glorot and Bengio (2010): U(-l, l) with l = sqrt(6 / (fan_in + fan_out)).
+    """Glorot and Bengio (2010), uniform form: U(-l, l) with l = sqrt(6 / (fan_in + fan_out)).
 
-    Its variance is 2 / (fan_in + fan_out). For tanh and sigmoid.
+    Its variance is l^2 / 3 = 2 / (fan_in + fan_out), the same as
+    :func:`xavier_normal`'s. ``init="xavier"`` means this one (section 1.2).
     """
     limit = np.sqrt(6.0 / (fan_in + fan_out))
-    return rng.uniform(-limit, limit, size=(fan_in, fan_out))
+    return rng.uniform(-limit, limit, size=(fan_out, fan_in))
 
 
 def xavier_normal(fan_in, fan_out, rng):
     """Glorot and Bengio (2010), normal form: N(0, 2 / (fan_in + fan_out)).
 
-    Keeps the signal's variance roughly constant through tanh layers.
+    Keeps the signal's variance roughly constant through tanh layers (section 2.2).
     """
     std = np.sqrt(2.0 / (fan_in + fan_out))
-    return rng.normal(0.0, std, size=(fan_in, fan_out))
+    return rng.normal(0.0, std, size=(fan_out, fan_in))
 
 
 def he_normal(fan_in, fan_out, rng):
     """He et al. (2015): N(0, 2 / fan_in).
 
-    Keeps the signal's variance constant through ReLU layers.
+    Keeps the signal's variance constant through ReLU layers (section 2.2).
     """
     std = np.sqrt(2.0 / fan_in)
-    return rng.normal(0.0, std, size=(fan_in, fan_out))
+    return rng.normal(0.0, std, size=(fan_out, fan_in))
 
 
 def lecun_normal(fan_in, fan_out, rng):
-    """LeCun et al. (1998): N(0, 1 / fan_in). The pairing SELU needs."""
-    return rng.normal(0.0, np.sqrt(1.0 / fan_in), size=(fan_in, fan_out))
+    """LeCun et al. (1998): N(0, 1 / fan_in). The pairing SELU needs (chapter 3)."""
+    return rng.normal(0.0, np.sqrt(1.0 / fan_in), size=(fan_out, fan_in))
 
 
 INITIALISERS = {
@@ -97,7 +110,90 @@ def _initialiser(init):
     raise ValueError(f"MLP: unknown init {init!r}; use normal(std) or one of {', '.join(INITIALISERS)}")
 
 
-# --- the network ------------------------------------------------------------------------
+# --- layers ---------------------------------------------------------------------------------
+
+
+class Dense:
+    """A fully connected layer z = W a + b; for a batch A (one example per row), Z = A W^T + b."""
+
+    def __init__(self, n_in, n_out, init, rng):
+        self.W = np.asarray(init(n_in, n_out, rng), dtype=np.float64)  # shape (n_out, n_in)
+        self.b = np.zeros(n_out)
+
+    def forward(self, A):
+        self.A = A  # the input, which backward needs
+        return A @ self.W.T + self.b
+
+    def backward(self, delta):
+        """Store dW and db from delta = dLoss/dZ; return dLoss/dA."""
+        self.dW = delta.T @ self.A
+        self.db = delta.sum(axis=0)
+        return delta @ self.W
+
+    def parameters(self):
+        return [self.W, self.b]
+
+    def gradients(self):
+        return [self.dW, self.db]
+
+
+class ActivationLayer:
+    """An activation applied to every entry, a = f(z); its backward multiplies by f'(z)."""
+
+    def __init__(self, activation, **settings):
+        self.f = get(activation)
+        self.settings = self.f.check_settings(settings, f"ActivationLayer({self.f.name})")
+
+    def forward(self, Z):
+        self.Z = Z  # the input, which backward needs
+        self.output = self.f(Z, **self.settings)
+        return self.output
+
+    def backward(self, grad):
+        return grad * self.f.grad(self.Z, **self.settings)
+
+    def parameters(self):
+        return []
+
+    def gradients(self):
+        return []
+
+
+class PReLULayer:
+    """PReLU with a learned slope: a = z for z > 0, alpha z otherwise (chapter 3).
+
+    The layer owns alpha (one for all its units) and, after backward, its
+    gradient dalpha = sum over the batch and the units of grad * min(z, 0).
+    """
+
+    def __init__(self, alpha=0.25):
+        # a 1-element array, so that an optimiser can update it in place
+        self.alpha = np.array([as_parameter(alpha, "PReLULayer", "alpha")])
+
+    def forward(self, Z):
+        self.Z = Z
+        self.output = prelu(Z, alpha=self.alpha[0])
+        return self.output
+
+    def backward(self, grad):
+        self.dalpha = np.array([np.sum(grad * prelu.grad_alpha(self.Z, alpha=self.alpha[0]))])
+        return grad * prelu.grad(self.Z, alpha=self.alpha[0])
+
+    def parameters(self):
+        return [self.alpha]
+
+    def gradients(self):
+        return [self.dalpha]
+
+
+def activation_layer(activation, **settings):
+    """The layer for an activation: PReLU learns its alpha; every other activation is fixed."""
+    if get(activation) is prelu:
+        return PReLULayer(**settings)
+    return ActivationLayer(activation, **settings)
+
+
+# --- the network ------------------------------------------------------------------------------
 
 # loss name -> (loss, its gradient with respect to the logits)
 LOSSES = {
@@ -110,89 +206,88 @@ LOSSES = {
 }
 
 
-class Dense:
-    """A fully connected layer z = x W + b that remembers x for its backward pass."""
-
-    def __init__(self, fan_in, fan_out, init, rng):
-        self.W = np.asarray(init(fan_in, fan_out, rng), dtype=np.float64)
-        self.b = np.zeros(fan_out)
-
-    def forward(self, x):
-        self.x = x
-        return x @ self.W + self.b
-
-    def backward(self, grad_z):
-        """Store dW and db; return dLoss/d(input of this layer)."""
-        self.dW = self.x.T @ grad_z
-        self.db = grad_z.sum(axis=0)
-        return grad_z @ self.W.T
-
-
 class MLP:
     """A multilayer perceptron: dense layers with one activation between them.
 
     Parameters
     ----------
-    sizes : list of int
+    widths : list of int
         Widths from input to output, e.g. ``[2, 16, 16, 2]``: two hidden layers.
     activation : str or Activation
         The hidden activation (see ``activations.ALL``). With ``"prelu"`` every
-        hidden layer learns its own slope alpha, starting at ``alpha`` (0.25).
+        hidden layer learns its own slope alpha, starting at ``alpha=0.25``.
     init : str or callable
-        ``"he"``, ``"xavier"``, ``"lecun"``, ... (see ``INITIALISERS``) or
-        ``normal(std)``. Biases start at 0.
+        ``"he"``, ``"xavier"`` (uniform), ``"xavier_normal"``, ``"lecun"``, ...
+        (see ``INITIALISERS``) or ``normal(std)``. Biases start at 0.
     loss : str
         ``"cross_entropy"`` (softmax output, integer labels),
         ``"binary_cross_entropy"`` (sigmoid output, labels 0/1, one output) or
         ``"mse"`` (identity output, regression).
     seed : int
         Seeds the weights.
-    **params
+    **settings
         Settings of the activation, such as ``alpha`` for Leaky ReLU.
+
+    Attributes
+    ----------
+    layers : list
+        Dense, activation, Dense, ..., Dense: ``layers[0]`` is the first
+        dense layer, ``layers[1]`` its activation, ``layers[2]`` the next
+        dense layer.
     """
 
-    def __init__(self, sizes, activation="relu", init="he", loss="cross_entropy", seed=0, **params):
-        if len(sizes) < 2 or any(not isinstance(n, (int, np.integer)) or n < 1 for n in sizes):
-            raise ValueError(f"MLP: sizes must be at least two positive integers, got {sizes!r}")
+    def __init__(self, widths, activation="relu", init="he", loss="cross_entropy", seed=0, **settings):
+        if len(widths) < 2 or any(not isinstance(n, (int, np.integer)) or n < 1 for n in widths):
+            raise ValueError(f"MLP: widths must be at least two positive integers, got {widths!r}")
         if loss not in LOSSES:
             raise ValueError(f"MLP: unknown loss {loss!r}; use one of {', '.join(LOSSES)}")
-        if loss == "binary_cross_entropy" and sizes[-1] != 1:
+        if loss == "binary_cross_entropy" and widths[-1] != 1:
             raise ValueError("MLP: binary_cross_entropy needs exactly one output unit")
-        self.sizes = [int(n) for n in sizes]
+        self.widths = [int(n) for n in widths]
         self.activation = get(activation)
         self.loss_name = loss
-        self.learn_alpha = self.activation is prelu
-        if self.learn_alpha:
-            params.setdefault("alpha", 0.25)
-        self.params = self.activation.settings(params, "MLP")
         rng = np.random.default_rng(seed)
         initialiser = _initialiser(init)
-        self.layers = [
-            Dense(m, n, initialiser, rng) for m, n in zip(self.sizes[:-1], self.sizes[1:], strict=True)
-        ]
-        # One learned slope per hidden layer (stored as a 1-element array so optimisers update it).
-        n_hidden = len(self.layers) - 1
-        self.alphas = [np.array([self.params["alpha"]]) for _ in range(n_hidden)] if self.learn_alpha else []
+        self.layers = []
+        for n_in, n_out in itertools.pairwise(self.widths):
+            if self.layers:  # an activation between two dense layers
+                self.layers.append(activation_layer(self.activation, **settings))
+            self.layers.append(Dense(n_in, n_out, initialiser, rng))
 
-    def _settings(self, i):
-        return {"alpha": float(self.alphas[i][0])} if self.learn_alpha else self.params
+    @property
+    def dense_layers(self):
+        return [layer for layer in self.layers if isinstance(layer, Dense)]
+
+    @property
+    def activation_layers(self):
+        return [layer for layer in self.layers if not isinstance(layer, Dense)]
 
     def forward(self, X):
-        """Logits for a batch X of shape (N, sizes[0]); remembers what backward needs."""
+        """Logits for a batch X of shape (N, widths[0]); every layer remembers what backward needs."""
         X = as_float_array(X, "MLP.forward", "X").astype(np.float64, copy=False)
-        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
+        if X.ndim != 2 or X.shape[1] != self.widths[0]:
             raise ValueError(
-                f"MLP.forward: X must have shape (N, {self.sizes[0]}), got {X.shape}; "
-                f"the network expects {self.sizes[0]} input features"
+                f"MLP.forward: X must have shape (N, {self.widths[0]}), got {X.shape}; "
+                f"the network expects {self.widths[0]} input features"
             )
-        self.pre_activations, self.hidden = [], []
         a = X
-        for i, layer in enumerate(self.layers[:-1]):
-            z = layer.forward(a)
-            a = self.activation(z, **self._settings(i))
-            self.pre_activations.append(z)
-            self.hidden.append(a)
-        return self.layers[-1].forward(a)
+        for layer in self.layers:
+            a = layer.forward(a)
+        return a
+
+    def backward(self, grad_logits):
+        """Backpropagate dLoss/dlogits through every layer, which stores its parameters' gradients."""
+        grad = grad_logits
+        for layer in reversed(self.layers):
+            grad = layer.backward(grad)
+
+    def parameters(self):
+        """Every trainable array, layer by layer (W and b of a dense layer, alpha of a PReLU layer)."""
+        return [p for layer in self.layers for p in layer.parameters()]
+
+    def gradients(self):
+        """The gradients from the last backward pass, in the order of :meth:`parameters`."""
+        return [g for layer in self.layers for g in layer.gradients()]
 
     def _targets(self, y, logits):
         y = np.asarray(y)
@@ -200,78 +295,76 @@ class MLP:
             return y
         return y.reshape(logits.shape) if y.size == logits.size else y
 
-    def loss(self, X, y):
-        """The loss of the network on (X, y)."""
-        logits = self.forward(X)
+    def loss_of(self, logits, y):
+        """The loss of logits against the targets y."""
         return float(LOSSES[self.loss_name][0](logits, self._targets(y, logits)))
 
-    def backward(self, grad_logits):
-        """Backpropagate dLoss/dlogits, filling every layer's dW and db."""
-        delta = grad_logits  # dLoss/dz of the last layer
-        self.alpha_grads = [np.zeros(1) for _ in self.alphas]
-        for i in reversed(range(len(self.layers))):
-            grad_a = self.layers[i].backward(delta)  # = delta @ W.T
-            if i > 0:  # through the activation below: times f'(z)
-                z = self.pre_activations[i - 1]
-                settings = self._settings(i - 1)
-                delta = grad_a * self.activation.grad(z, **settings)
-                if self.learn_alpha:  # PReLU (chapter 3): also dLoss/dalpha
-                    da = grad_a * prelu.grad_alpha(z, **settings)
-                    self.alpha_grads[i - 1][0] = np.sum(da)
+    def loss_grad(self, logits, y):
+        """dLoss/dlogits, where backpropagation starts."""
+        return LOSSES[self.loss_name][1](logits, self._targets(y, logits))
+
+    def loss(self, X, y):
+        """The loss of the network on (X, y)."""
+        return self.loss_of(self.forward(X), y)
 
     def loss_and_backward(self, X, y):
         """Forward, loss and backward on one batch; returns the loss."""
         logits = self.forward(X)
-        loss, loss_grad = LOSSES[self.loss_name]
-        targets = self._targets(y, logits)
-        value = float(loss(logits, targets))
-        self.backward(loss_grad(logits, targets))
-        return value
+        self.backward(self.loss_grad(logits, y))
+        return self.loss_of(logits, y)
 
-    def parameters(self):
-        """Every trainable array, in a fixed order (W and b of each layer, then the alphas)."""
-        return [p for layer in self.layers for p in (layer.W, layer.b)] + self.alphas
-
-    def gradients(self):
-        """The gradients from the last backward pass, in the order of :meth:`parameters`."""
-        return [g for layer in self.layers for g in (layer.dW, layer.db)] + self.alpha_grads
-
-    def gradient_norms(self, X, y):
-        """The Frobenius norm of dLoss/dW for every layer, first to last, on (X, y)."""
-        self.loss_and_backward(X, y)
-        return np.array([np.linalg.norm(layer.dW) for layer in self.layers])
-
-    def dead_fraction(self, X):
-        """For every hidden layer, the fraction of units that output 0 on every row of X."""
-        self.forward(X)
-        return np.array([np.mean(np.all(a == 0, axis=0)) for a in self.hidden])
-
-    def predict(self, X):
-        """Predicted class labels (or the regression output for ``loss="mse"``)."""
-        logits = self.forward(X)
+    def labels(self, logits):
+        """Class labels from logits (or the regression output itself for ``loss="mse"``)."""
         if self.loss_name == "cross_entropy":
             return np.argmax(logits, axis=1)
         if self.loss_name == "binary_cross_entropy":
             return (logits[:, 0] > 0).astype(int)
         return logits
 
+    def predict(self, X):
+        """Predicted class labels (or the regression output for ``loss="mse"``)."""
+        return self.labels(self.forward(X))
+
     def accuracy(self, X, y):
         """Fraction of correct labels; nan for regression."""
-        if self.loss_name == "mse":
-            return float("nan")
-        return float(np.mean(self.predict(X) == np.ravel(y)))
+        return self.evaluate(X, y)[1]
+
+    def evaluate(self, X, y):
+        """(loss, accuracy) on (X, y) from one forward pass; both nan if the logits are not finite."""
+        logits = self.forward(X)
+        if not np.all(np.isfinite(logits)):
+            return float("nan"), float("nan")
+        accuracy = (
+            float("nan") if self.loss_name == "mse" else float(np.mean(self.labels(logits) == np.ravel(y)))
+        )
+        return self.loss_of(logits, y), accuracy
+
+    def hidden_outputs(self, X):
+        """The output of every hidden layer (after its activation) for the batch X, first to last."""
+        self.forward(X)
+        return [layer.output for layer in self.activation_layers]
+
+    def gradient_norms(self, X, y):
+        """The Frobenius norm of dLoss/dW for every dense layer, first to last, on (X, y) (section 2.2)."""
+        self.loss_and_backward(X, y)
+        return np.array([np.linalg.norm(layer.dW) for layer in self.dense_layers])
+
+    def dead_fraction(self, X):
+        """For every hidden layer, the fraction of units that output 0 on every row of X (chapter 3)."""
+        return np.array([np.mean(np.all(a == 0, axis=0)) for a in self.hidden_outputs(X)])
 
 
-def deep_mlp(n_inputs, n_outputs, depth, width, activation, init, seed=0, **params):
-    """An MLP with ``depth`` weight layers: ``depth - 1`` hidden layers of ``width`` units.
+def deep_mlp(n_inputs, n_outputs, depth, width, activation, init, seed=0, **settings):
+    """An MLP with ``depth`` dense layers: ``depth - 1`` hidden layers of ``width`` units (section 2.2).
 
-    >>> [layer.W.shape for layer in deep_mlp(64, 10, depth=3, width=32, activation="relu", init="he").layers]
-    [(64, 32), (32, 32), (32, 10)]
+    >>> model = deep_mlp(64, 10, depth=3, width=32, activation="relu", init="he")
+    >>> [layer.W.shape for layer in model.dense_layers]
+    [(32, 64), (32, 32), (10, 32)]
     """
     if not isinstance(depth, (int, np.integer)) or depth < 1:
         raise ValueError(f"deep_mlp: depth must be a positive integer, got {depth!r}")
-    sizes = [n_inputs] + [width] * (depth - 1) + [n_outputs]
-    return MLP(sizes, activation=activation, init=init, seed=seed, **params)
+    widths = [n_inputs] + [width] * (depth - 1) + [n_outputs]
+    return MLP(widths, activation=activation, init=init, seed=seed, **settings)
 
 
 # --- optimisers ---------------------------------------------------------------------------
@@ -322,35 +415,42 @@ class Adam:
 
 # --- training -----------------------------------------------------------------------------
 
+DIAGNOSTICS = ("grad_norms", "dead_fraction", "alpha")
+
 
 @dataclass
 class History:
     """What :func:`train` measured. Row 0 is at initialisation, row e after epoch e.
 
-    Every quantity is measured on the whole training set: ``loss``,
-    ``accuracy``, ``grad_norms`` (epochs + 1, n_layers), ``dead_fraction``
-    (epochs + 1, n_hidden) and, for PReLU, ``alpha`` (epochs + 1, n_hidden).
-    With ``validation`` data, ``val_loss`` and ``val_accuracy`` too.
-    ``diverged`` is True when the loss stopped being finite (training then
-    stops, and the remaining rows are nan).
+    ``loss`` and ``accuracy`` are measured on the whole training set after
+    every epoch, ``val_loss`` and ``val_accuracy`` on the ``validation``
+    data (None without it). The diagnostics asked for with ``record`` are
+    arrays too, None otherwise: ``grad_norms`` (epochs + 1, dense layers),
+    ``dead_fraction`` (epochs + 1, hidden layers) and, for PReLU, ``alpha``
+    (epochs + 1, hidden layers). ``diverged`` is True when the logits or
+    the loss stopped being finite (training then stops, and the remaining
+    rows are nan); ``epochs_run`` is the last epoch measured.
     """
 
     loss: np.ndarray
     accuracy: np.ndarray
-    grad_norms: np.ndarray
-    dead_fraction: np.ndarray
-    alpha: np.ndarray
-    val_loss: np.ndarray
-    val_accuracy: np.ndarray
+    val_loss: np.ndarray | None = None
+    val_accuracy: np.ndarray | None = None
+    grad_norms: np.ndarray | None = None
+    dead_fraction: np.ndarray | None = None
+    alpha: np.ndarray | None = None
     diverged: bool = False
     epochs_run: int = 0
 
 
-def train(model, X, y, optimizer, epochs=100, batch_size=None, seed=0, validation=None):
+def train(model, X, y, optimizer, epochs=100, batch_size=None, seed=0, validation=None, record=()):
     """Train ``model`` on (X, y) with mini-batches; return a :class:`History`.
 
     ``batch_size=None`` uses the whole set as one batch. The order of the
     mini-batches is shuffled every epoch by a generator seeded with ``seed``.
+    ``record`` names the extra diagnostics to measure after every epoch, any
+    of ``"grad_norms"``, ``"dead_fraction"`` and ``"alpha"``; each costs
+    another pass over the training set.
     """
     if not isinstance(epochs, (int, np.integer)) or epochs < 0:
         raise ValueError(f"train: epochs must be a non-negative integer, got {epochs!r}")
@@ -359,56 +459,59 @@ def train(model, X, y, optimizer, epochs=100, batch_size=None, seed=0, validatio
     if len(X) != len(y):
         raise ValueError(f"train: X has {len(X)} rows but y has {len(y)}")
     n = len(X)
-    if batch_size is None:
-        batch_size = n
+    batch_size = n if batch_size is None else batch_size
     if not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
         raise ValueError(f"train: batch_size must be a positive integer, got {batch_size!r}")
+    record = (record,) if isinstance(record, str) else tuple(record)
+    for name in record:
+        if name not in DIAGNOSTICS:
+            raise ValueError(f"train: cannot record {name!r}; choose from {', '.join(DIAGNOSTICS)}")
+    history = _empty_history(model, epochs + 1, validation is not None, record)
     rng = np.random.default_rng(seed)
-    n_layers, n_hidden = len(model.layers), len(model.layers) - 1
-    rows = epochs + 1
-    history = History(
-        loss=np.full(rows, np.nan),
-        accuracy=np.full(rows, np.nan),
-        grad_norms=np.full((rows, n_layers), np.nan),
-        dead_fraction=np.full((rows, n_hidden), np.nan),
-        alpha=np.full((rows, len(model.alphas)), np.nan),
-        val_loss=np.full(rows, np.nan),
-        val_accuracy=np.full(rows, np.nan),
-    )
-
-    def record(epoch):
-        history.grad_norms[epoch] = model.gradient_norms(X, y)
-        history.loss[epoch] = model.loss(X, y)
-        history.accuracy[epoch] = model.accuracy(X, y)
-        history.dead_fraction[epoch] = model.dead_fraction(X)
-        history.alpha[epoch] = [a[0] for a in model.alphas]
-        if validation is not None:
-            history.val_loss[epoch] = model.loss(*validation)
-            history.val_accuracy[epoch] = model.accuracy(*validation)
-
     # A diverging run (learning rate too large) overflows; that is detected and
     # reported through history.diverged instead of a stream of warnings.
     with np.errstate(over="ignore", invalid="ignore"):
-        for epoch in range(rows):
+        for epoch in range(epochs + 1):
             if epoch > 0:
                 order = rng.permutation(n)
                 for start in range(0, n, batch_size):
                     batch = order[start : start + batch_size]
-                    if not _finite_step(model, X[batch], y[batch], optimizer):
+                    logits = model.forward(X[batch])
+                    if not np.all(np.isfinite(logits)):
                         history.diverged = True
                         return history
-            if not np.all(np.isfinite(model.forward(X))):
+                    model.backward(model.loss_grad(logits, y[batch]))
+                    optimizer.step(model.parameters(), model.gradients())
+            loss, accuracy = model.evaluate(X, y)
+            if not np.isfinite(loss):
                 history.diverged = True
                 return history
-            record(epoch)
+            history.loss[epoch], history.accuracy[epoch] = loss, accuracy
+            if validation is not None:
+                history.val_loss[epoch], history.val_accuracy[epoch] = model.evaluate(*validation)
+            if "grad_norms" in record:
+                history.grad_norms[epoch] = model.gradient_norms(X, y)
+            if "dead_fraction" in record:
+                history.dead_fraction[epoch] = model.dead_fraction(X)
+            if "alpha" in record:
+                history.alpha[epoch] = [
+                    layer.alpha[0] for layer in model.layers if isinstance(layer, PReLULayer)
+                ]
             history.epochs_run = epoch
     return history
 
 
-def _finite_step(model, X, y, optimizer):
-    """One optimiser step on a batch; False (and no step) if the logits are no longer finite."""
-    if not np.all(np.isfinite(model.forward(X))):
-        return False
-    model.loss_and_backward(X, y)
-    optimizer.step(model.parameters(), model.gradients())
-    return True
+def _empty_history(model, rows, validation, record):
+    """A History whose arrays, of the right shapes, are all nan."""
+    widths = {
+        "grad_norms": len(model.dense_layers),
+        "dead_fraction": len(model.activation_layers),
+        "alpha": sum(isinstance(layer, PReLULayer) for layer in model.layers),
+    }
+    return History(
+        loss=np.full(rows, np.nan),
+        accuracy=np.full(rows, np.nan),
+        val_loss=np.full(rows, np.nan) if validation else None,
+        val_accuracy=np.full(rows, np.nan) if validation else None,
+        **{name: np.full((rows, widths[name]), np.nan) for name in record},
+    )

@@ -14,7 +14,8 @@ import numpy as np
 from IPython.display import display
 from matplotlib.figure import Figure
 
-from . import linear, nn, plotting
+from .. import nn
+from . import linear, plotting
 
 
 class Explorer:

@@ -1,4 +1,4 @@
-"""The modules behind the chapters: linear stacks, plotting, widgets, exercise checkers."""
+"""The book helpers of chapter 1: affine stacks, the grid figure, its widget and exercise checkers."""
 
 import matplotlib
 
@@ -8,8 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-import activations as act
-from activations import exercises, linear, plotting, widgets
+from activations.book import exercises, linear, plotting, widgets
 
 
 def test_collapse_equals_the_stack():
@@ -29,28 +28,6 @@ def test_linear_errors():
     layers = linear.random_stack([3, 2], np.random.default_rng(0))
     with pytest.raises(ValueError, match=r"^apply_stack: layer 0 expects 3 inputs, got 4"):
         linear.apply_stack(layers, np.ones(4))
-
-
-def test_every_activation_has_a_colour():
-    assert set(plotting.COLORS) == {f.name for f in act.ALL}
-    assert plotting.color(act.relu) == plotting.COLORS["relu"]
-
-
-def test_function_and_derivative_draws_both_on_the_same_range():
-    left, right = plotting.function_and_derivative("elu", alpha=0.5)
-    (x1, y1), (x2, y2) = left.lines[0].get_data(), right.lines[0].get_data()
-    np.testing.assert_array_equal(x1, x2)
-    np.testing.assert_array_equal(y1, act.elu(x1, alpha=0.5))
-    np.testing.assert_array_equal(y2, act.elu.grad(x2, alpha=0.5))
-    plt.close("all")
-
-
-def test_decision_regions_shades_the_predicted_classes():
-    X, y = act.data.xor()
-    fig, ax = plt.subplots()
-    plotting.decision_regions(ax, lambda p: (p[:, 0] > 0.5).astype(int), X, y, "test", resolution=20)
-    assert ax.get_title() == "test" and len(ax.collections) >= 3  # shading and both classes
-    plt.close(fig)
 
 
 def test_grid_image_lines_stay_straight_only_without_activation():
@@ -123,3 +100,18 @@ def test_xor_features_checker(capsys):
     assert "still not affine" in _verdict(capsys, check, lambda X: np.column_stack([X, X.sum(axis=1)]))
     assert "keep x1 and x2" in _verdict(capsys, check, lambda X: X)
     assert "shape (4, k)" in _verdict(capsys, check, lambda X: X.ravel())
+
+
+def test_grid_comparison_has_the_input_grid_then_one_column_per_stack():
+    stacks = {f"depth {d}": linear.random_stack([2, 4, 2], np.random.default_rng(d)) for d in (1, 2)}
+    fig = plotting.grid_comparison(stacks)
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == [
+        "the input grid", "identity, depth 1", "identity, depth 2",
+        "the input grid", "tanh, depth 1", "tanh, depth 2",
+    ]  # fmt: skip
+    x, y = fig.axes[4].lines[0].get_data()
+    t = np.linspace(-1, 1, 401)
+    expected = linear.apply_stack(stacks["depth 1"], np.vstack([t, np.full_like(t, -1.0)]), "tanh")
+    np.testing.assert_allclose(np.vstack([x, y]), expected)
+    plt.close(fig)

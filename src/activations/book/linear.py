@@ -2,9 +2,10 @@
 
 Chapter 1 shows that such a stack, however deep, is one affine map:
 W2 (W1 x + b1) + b2 = (W2 W1) x + (W2 b1 + b2). Here a layer is a pair
-(W, b) with W of shape (n_out, n_in), and points are columns or single
-vectors x of shape (n_in,). (The network in ``activations.nn`` stores
-batches as rows instead, X W + b, which is the same map transposed.)
+(W, b) with W of shape (n_out, n_in), as in ``activations.nn``, and points
+are columns or single vectors x of shape (n_in,). (The network stores a
+batch as rows instead and computes X W^T + b: the same map, transposed.)
+Used in section 1.1.
 
 >>> layers = random_stack([2, 3, 2], np.random.default_rng(0))
 >>> W, b = collapse(layers)
@@ -17,8 +18,8 @@ import itertools
 
 import numpy as np
 
-from ._checks import as_float_array
-from .functions import get
+from .._core import as_float_array
+from ..functions import get
 
 
 def random_stack(widths, rng, std=None):

@@ -14,7 +14,7 @@ import numbers
 
 import numpy as np
 
-from ._checks import as_float_array, as_parameter
+from .._core import as_float_array, as_parameter
 
 
 def gradient_descent(grad, w0, lr, steps):

@@ -13,8 +13,8 @@ factor by which each layer scales the gradient passing back through it.
 
 import numpy as np
 
-from ._checks import as_parameter
-from .functions import get
+from .._core import as_parameter
+from ..functions import get
 
 # Standard-normal points u in [-10, 10] (beyond, the density is below 1e-22) and the
 # trapezoid weights of the density there: sum(_WEIGHTS * g(u)) = E[g(u)], u ~ N(0, 1).

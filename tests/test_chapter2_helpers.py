@@ -1,4 +1,4 @@
-"""The package parts chapter 2 uses: gradient descent paths, mean derivatives, its widgets and checkers."""
+"""The book helpers of chapter 2: gradient-descent paths, mean slopes, its figures, widgets and checkers."""
 
 import matplotlib
 
@@ -10,7 +10,7 @@ import pytest
 from scipy import integrate
 
 import activations as act
-from activations import descent, exercises, nn, plotting, statistics, widgets
+from activations.book import descent, exercises, plotting, slopes, widgets
 
 
 def test_gradient_descent_on_a_quadratic():
@@ -22,7 +22,9 @@ def test_gradient_descent_on_a_quadratic():
 
 def test_gradient_descent_reports_divergence_as_nan_without_warnings():
     path = descent.gradient_descent(lambda w: 2 * w, [1.0], lr=10.0, steps=2000)
-    assert path.shape == (2001, 1) and np.isnan(path[-1, 0]) and np.isfinite(path[:10]).all()
+    assert path.shape == (2001, 1)
+    assert np.isnan(path[-1, 0])
+    assert np.isfinite(path[:10]).all()
 
 
 def test_gradient_descent_errors():
@@ -41,22 +43,15 @@ def test_mean_derivative_matches_numerical_integration(name, std):
         return float(f.grad(x)) * np.exp(-0.5 * (x / std) ** 2) / (std * np.sqrt(2 * np.pi))
 
     expected, _ = integrate.quad(integrand, -12 * std, 12 * std, points=[0.0], limit=400)
-    assert abs(statistics.mean_derivative(name, std) - expected) < 1e-6
+    assert abs(slopes.mean_derivative(name, std) - expected) < 1e-6
 
 
 def test_mean_derivative_limits_and_errors():
-    assert statistics.mean_derivative("sigmoid", 0.0) == 0.25
-    assert statistics.mean_derivative("tanh", 1e-6) == pytest.approx(1.0)
-    assert statistics.mean_derivative("relu", 7.0) == pytest.approx(0.5, abs=1e-12)
+    assert slopes.mean_derivative("sigmoid", 0.0) == 0.25
+    assert slopes.mean_derivative("tanh", 1e-6) == pytest.approx(1.0)
+    assert slopes.mean_derivative("relu", 7.0) == pytest.approx(0.5, abs=1e-12)
     with pytest.raises(ValueError, match=r"^mean_derivative: std must be at least 0"):
-        statistics.mean_derivative("tanh", -1.0)
-
-
-def test_deep_mlp_shapes_and_errors():
-    model = nn.deep_mlp(5, 3, depth=4, width=7, activation="tanh", init="xavier")
-    assert [layer.W.shape for layer in model.layers] == [(5, 7), (7, 7), (7, 7), (7, 3)]
-    with pytest.raises(ValueError, match=r"^deep_mlp: depth"):
-        nn.deep_mlp(5, 3, depth=0, width=7, activation="tanh", init="xavier")
+        slopes.mean_derivative("tanh", -1.0)
 
 
 def test_saturation_and_layer_norm_plots():
@@ -65,7 +60,8 @@ def test_saturation_and_layer_norm_plots():
     assert "sigmoid: mean f' = " in a.lines[0].get_label()
     np.testing.assert_allclose(a.lines[1].get_ydata(), act.tanh.grad(a.lines[1].get_xdata()))
     plotting.layer_norms(b, np.array([1e-6, 1e-3, 1.0]), "relu")
-    assert b.get_yscale() == "log" and list(b.lines[0].get_xdata()) == [1, 2, 3]
+    assert b.get_yscale() == "log"
+    assert list(b.lines[0].get_xdata()) == [1, 2, 3]
     plt.close(fig)
 
 
@@ -74,7 +70,8 @@ def test_saturation_widget_redraws(capsys):
     before = explorer.figure.axes[1].lines[0].get_label()
     explorer.controls["std"].value = 10.0
     after = explorer.figure.axes[1].lines[0].get_label()
-    assert before != after and "0.039" in after  # mean sigmoid' at std 10
+    assert before != after
+    assert "0.039" in after  # mean sigmoid' at std 10
     plt.close("all")
 
 
@@ -83,13 +80,15 @@ def test_gradient_norm_widget_redraws(capsys):
     explorer = widgets.GradientNormExplorer(X[:100], y[:100])
     norms = lambda: explorer.figure.axes[0].lines[0].get_ydata().copy()  # noqa: E731
     sigmoid_xavier = norms()
-    assert len(sigmoid_xavier) == 20 and sigmoid_xavier[0] < 1e-6 * sigmoid_xavier[-1]  # vanishing
+    assert len(sigmoid_xavier) == 20
+    assert sigmoid_xavier[0] < 1e-6 * sigmoid_xavier[-1]  # vanishing
     explorer.controls["activation"].value = "relu"
     explorer.controls["init"].value = "He"
     relu_he = norms()
     assert 0.1 < relu_he[0] / relu_he[-1] < 10  # kept alive
     explorer.controls["depth"].value = 5
-    assert len(norms()) == 5 and "depth 5" in explorer.figure.axes[0].get_title()
+    assert len(norms()) == 5
+    assert "depth 5" in explorer.figure.axes[0].get_title()
     plt.close("all")
 
 
@@ -129,3 +128,59 @@ def test_chapter2_checkers(capsys):
     assert "exactly on the minimum" in _verdict(capsys, exercises.check_learning_rate_limit, 0.25)
     assert "L''(w) = 4" in _verdict(capsys, exercises.check_learning_rate_limit, 1.0)
     assert "(1 - lr L'')" in _verdict(capsys, exercises.check_learning_rate_limit, 3.0)
+
+
+def test_saturation_panels_one_per_std():
+    fig = plotting.saturation_panels([0.5, 5.0])
+    assert [ax.get_title() for ax in fig.axes] == ["inputs with std 0.5", "inputs with std 5"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["inputs", "sigmoid'", "tanh'"]
+    plt.close(fig)
+
+
+def test_least_squares_path_draws_the_path_and_the_minimum():
+    a = np.array([[1.0, 0.0], [0.0, 2.0], [1.0, 1.0]])
+    t = a @ np.array([1.0, -1.0])
+    path = descent.gradient_descent(lambda w: a.T @ (a @ w - t) / 3, [0.0, 0.0], lr=0.3, steps=5)
+    fig, ax = plt.subplots()
+    plotting.least_squares_path(ax, a, t, path, [1.0, -1.0], "red")
+    np.testing.assert_array_equal(ax.lines[0].get_xydata(), path)
+    np.testing.assert_array_equal(ax.lines[1].get_xydata(), [[1.0, -1.0]])
+    plt.close(fig)
+
+
+def test_layer_norm_panels_one_panel_per_init_one_curve_per_activation():
+    norms = {(i, a): np.arange(1.0, 4.0) * (k + 1) for k, (i, a) in enumerate([("A", "relu"), ("A", "tanh"),
+             ("B", "relu"), ("B", "tanh")])}  # fmt: skip
+    fig = plotting.layer_norm_panels(norms, ["A", "B"], ["relu", "tanh"])
+    assert [ax.get_title() for ax in fig.axes] == ["init A", "init B"]
+    np.testing.assert_array_equal(fig.axes[1].lines[1].get_ydata(), norms["B", "tanh"])
+    plt.close(fig)
+
+
+def test_loss_curve_panels_write_an_off_scale_loss_in_the_panel():
+    history = {(i, a): type("H", (), {"loss": np.array([3.0, 2.0, 1.0])})() for i in "AB" for a in ("relu",)}
+    history["B", "relu"].loss = np.array([5e9, 4e9])
+    fig = plotting.loss_curve_panels(history, ["A", "B"], ["relu"], chance=np.log(10))
+    np.testing.assert_array_equal(fig.axes[0].lines[0].get_ydata(), [3.0, 2.0, 1.0])
+    assert not fig.axes[0].texts
+    assert "4.0e+09 (off the scale)" in fig.axes[1].texts[0].get_text()
+    assert fig.axes[0].lines[1].get_ydata()[0] == np.log(10)
+    plt.close(fig)
+
+
+def test_one_weight_descent_one_panel_per_run():
+    paths = {"slow": np.array([0.0, 1.0]), "fast": np.array([0.0, 2.0, 2.0])}
+    fig = plotting.one_weight_descent(lambda w: (w - 2) ** 2, paths)
+    assert [ax.get_title() for ax in fig.axes] == ["slow", "fast"]
+    np.testing.assert_array_equal(fig.axes[1].lines[1].get_ydata(), [4.0, 0.0, 0.0])
+    plt.close(fig)
+
+
+def test_depth_sweep_splits_panels_and_dashes_the_second_init():
+    ratios = {("sigmoid", "X"): [1e-2, 1e-5], ("relu", "He"): [1.0, 1.2], ("relu", "X"): [0.9, 1.1]}
+    fig = plotting.depth_sweep([2, 4], ratios)
+    left, right = fig.axes
+    assert [line.get_label() for line in left.lines] == ["sigmoid, X"]
+    assert [line.get_linestyle() for line in right.lines] == ["-", "--"]
+    np.testing.assert_array_equal(right.lines[1].get_ydata(), [0.9, 1.1])
+    plt.close(fig)

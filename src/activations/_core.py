@@ -1,0 +1,206 @@
+"""The machinery every activation shares: input checks, dtypes, the stable sigmoid.
+
+Students can skip this file: it holds no mathematics of its own. Every
+public function turns its array arguments into NumPy arrays with
+:func:`as_float_array` and its scalar settings into floats with
+:func:`as_parameter`; both raise an error whose message starts with the
+public function's name, says which argument was wrong and why, so a student
+never has to guess where a ``nan`` came from.
+
+:class:`Activation` is the base of every activation: a subclass writes the
+formula (``function``) and its derivative (``derivative``) for a float
+array, and the base checks the input and the settings and gives the result
+the input's dtype.
+"""
+
+import inspect
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import special
+
+# Beyond |z| = 800, exp(-|z|) is below the smallest float64 (about 4.9e-324), so
+# sigmoid(z) is exactly 0 or 1 in every float type. Clipping arguments there
+# changes no result and keeps exp, products and powers from overflowing.
+SATURATE = 800.0
+
+
+# --- input checks -------------------------------------------------------------------------
+
+
+def as_float_array(x, func, arg="x"):
+    """Return ``x`` as a floating-point array, or raise a clear error.
+
+    Floating arrays keep their dtype (float32 stays float32). Integers and
+    booleans are converted to float64. Strings, objects and complex numbers
+    raise ``TypeError``. The input is never modified; when it already is a
+    floating array it is returned without a copy.
+    """
+    if isinstance(x, (str, bytes)):
+        raise TypeError(f"{func}: {arg} must be a number or an array of numbers, got the string {x!r}")
+    try:
+        a = np.asarray(x)
+    except (ValueError, TypeError) as error:  # ragged nested lists and the like
+        raise TypeError(f"{func}: {arg} must be a number or an array of numbers ({error})") from None
+    if a.dtype.kind == "f":
+        return a
+    if a.dtype.kind in "iub":
+        return a.astype(np.float64)
+    if a.dtype.kind == "c":
+        raise TypeError(
+            f"{func}: {arg} is complex; activation functions here are defined for real numbers only"
+        )
+    raise TypeError(f"{func}: {arg} must be a number or an array of numbers, got an array of dtype {a.dtype}")
+
+
+def as_parameter(value, func, name, *, minimum=None, maximum=None, strict=False):
+    """Return a scalar setting such as ``alpha`` or ``beta`` as a Python float.
+
+    It must be a finite real number, at least ``minimum`` (greater than it
+    when ``strict``) and at most ``maximum`` when those bounds are given.
+    """
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{func}: {name} must be a real number, got {value!r}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{func}: {name} must be finite, got {value}")
+    if minimum is not None and (value < minimum or (strict and value == minimum)):
+        bound = "greater than" if strict else "at least"
+        raise ValueError(f"{func}: {name} must be {bound} {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{func}: {name} must be at most {maximum}, got {value}")
+    return value
+
+
+def like_input(result, x):
+    """Give ``result`` the dtype of ``x``, and return a scalar for a 0-d input."""
+    result = np.asarray(result)
+    if result.dtype != x.dtype:
+        result = result.astype(x.dtype)
+    return result[()] if result.ndim == 0 else result
+
+
+# --- numerical building blocks ------------------------------------------------------------
+
+
+def expit(z):
+    """sigmoid(z) = 1 / (1 + e^-z), in at least float64, subnormal results included.
+
+    SciPy's ``expit`` never takes exp of a positive number, so it cannot
+    overflow as the textbook formula does for z < -709. But it returns 0
+    below z = -709.78 (and its float32 version below -88.7), where the true
+    value is still a subnormal float; times a large x (as in swish) that 0
+    would be a wrong normal-sized result. Callers cast back to x's dtype.
+    """
+    z = np.asarray(z, dtype=np.promote_types(z.dtype, np.float64))
+    s = np.asarray(special.expit(z))
+    if z.size and z.min() < -700:  # there 1 + e^z rounds to 1: e^z itself is sigmoid(z)
+        low = z < -700
+        s[low] = np.exp(z[low])
+    return s
+
+
+def keep_nan(g, x):
+    """Put nan into ``g`` wherever ``x`` is nan (for piecewise-constant derivatives)."""
+    nan = np.isnan(x)
+    if nan.any():
+        np.copyto(g, np.nan, where=nan)
+    return g
+
+
+def positive(x):
+    """1.0 where x > 0 and 0.0 elsewhere (nan stays nan), in x's dtype."""
+    # Writing the comparison straight into a float array takes one pass over x.
+    return keep_nan(np.greater(x, 0, out=np.empty_like(x)), x)
+
+
+# --- the base of every activation -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The values an activation's setting (``alpha``, ``beta``, ...) may take.
+
+    A number within [minimum, maximum] (``strict``: the minimum itself is
+    excluded), or, with ``choices``, one of those strings.
+    """
+
+    minimum: float | None = None
+    maximum: float | None = None
+    strict: bool = False
+    choices: tuple = ()
+
+    def check(self, value, func, name):
+        if self.choices:
+            if not isinstance(value, str) or value not in self.choices:
+                raise ValueError(f"{func}: {name} must be one of {self.choices}, got {value!r}")
+            return value
+        return as_parameter(value, func, name, minimum=self.minimum, maximum=self.maximum, strict=self.strict)
+
+
+class Activation:
+    """An elementwise activation f: call it as ``f(x)``, its derivative is ``f.grad(x)``.
+
+    Both accept a number, a list or an array; floating arrays keep their
+    dtype, integers are computed in float64, the input is never modified,
+    and no floating-point warning is emitted for any input. Settings such as
+    ``alpha`` are keywords: ``leaky_relu(x, alpha=0.1)``.
+
+    A subclass defines one activation. It sets ``name``, the LaTeX formulas
+    ``latex`` and ``grad_latex``, the citation key ``reference`` (in the
+    book's ``references.bib``; None for classical functions) and
+    ``settings`` (name -> :class:`Setting`), and writes two methods on a
+    float array x whose settings are already checked:
+
+    - ``function(self, x, **settings)``: f(x);
+    - ``derivative(self, x, **settings)``: df/dx, the same shape.
+
+    The defaults of the settings are those of ``function``'s signature.
+    """
+
+    name = ""
+    latex = grad_latex = ""
+    reference = None
+    settings = {}  # noqa: RUF012 (read-only; each subclass has its own dict)
+
+    def __init__(self):
+        taken = list(inspect.signature(self.function).parameters.values())[1:]
+        self.defaults = {p.name: p.default for p in taken}  # inspect.Parameter.empty: required
+        shown = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in taken]
+        # `sigmoid?` and help() show f(x, *, settings); `sigmoid??` and
+        # inspect.getsource(sigmoid) show the class that defines this activation.
+        self.__signature__ = inspect.Signature(
+            [inspect.Parameter("x", inspect.Parameter.POSITIONAL_ONLY), *shown]
+        )
+        self.__wrapped__ = type(self)
+
+    def check_settings(self, given, func=None):
+        """Check the keyword settings ``given`` and fill in the defaults."""
+        func = func or self.name
+        unknown = sorted(set(given) - set(self.defaults))
+        if unknown:
+            takes = ", ".join(self.defaults) or "no parameters"
+            raise TypeError(f"{func}: unknown parameter {unknown[0]!r}; it takes {takes}")
+        checked = {}
+        for name, default in self.defaults.items():
+            value = given.get(name, default)
+            if value is inspect.Parameter.empty:
+                raise TypeError(f"{func}: the parameter {name!r} is required")
+            checked[name] = self.settings[name].check(value, func, name)
+        return checked
+
+    def __call__(self, x, /, **settings):
+        x = as_float_array(x, self.name)
+        return like_input(self.function(x, **self.check_settings(settings)), x)
+
+    def grad(self, x, /, **settings):
+        """The derivative df/dx at every entry of ``x``; same settings as f."""
+        func = f"{self.name}.grad"
+        x = as_float_array(x, func)
+        return like_input(self.derivative(x, **self.check_settings(settings, func)), x)
+
+    def __repr__(self):
+        return f"<activation {self.name}>"

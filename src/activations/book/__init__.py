@@ -1,0 +1,13 @@
+"""The book's own machinery, apart from what a student reads to learn.
+
+- ``plotting``: the book's figure style (``plotting.use_style()``), one colour
+  per activation, and the figures the chapters draw;
+- ``widgets``: the interactive explorers, for JupyterLab;
+- ``exercises``: the exercise checkers, one module a chapter;
+- chapter helpers: ``linear`` (stacks of affine layers, chapter 1),
+  ``descent`` (gradient-descent paths, chapter 2), ``slopes`` (average
+  slopes under Gaussian inputs, chapter 2).
+
+None of them is imported by ``import activations``; a notebook imports what
+it uses, e.g. ``from activations.book import plotting``.
+"""

@@ -1,0 +1,272 @@
+"""The book's plotting style, colours and the figures the chapters draw.
+
+A notebook asks for the style once, with :func:`use_style` (readable fonts,
+light grid, small PNG figures); importing this module changes nothing.
+Every activation has one colour for the whole book, from colour-blind-safe
+palettes (Okabe and Ito; Paul Tol's "muted").
+"""
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+
+from ..functions import get
+from .linear import apply_stack
+from .slopes import mean_derivative
+
+STYLE = {
+    "figure.figsize": (8.0, 3.6),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "figure.constrained_layout.use": True,
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "legend.fontsize": 10,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "lines.linewidth": 2.0,
+}
+
+
+def use_style():
+    """Set Matplotlib's global style to the book's (every notebook calls it once)."""
+    mpl.rcParams.update(STYLE)
+
+
+# One colour per activation, the same in every figure of the book.
+COLORS = {
+    "identity": "#777777",
+    "step": "#000000",
+    "sigmoid": "#0072B2",
+    "tanh": "#E69F00",
+    "relu": "#009E73",
+    "leaky_relu": "#CC79A7",
+    "prelu": "#882255",
+    "elu": "#D55E00",
+    "selu": "#332288",
+    "relu6": "#117733",
+    "softplus": "#56B4E9",
+    "swish": "#AA4499",
+    "silu": "#AA4499",  # the same function as swish at beta = 1
+    "mish": "#44AA99",
+    "gelu": "#999933",
+}
+# Two classes in decision-region plots, and everything else.
+CLASS_COLORS = ("#0072B2", "#D55E00")
+
+
+def color(name):
+    """The book's colour for an activation (by name or object)."""
+    return COLORS[get(name).name]
+
+
+# --- figures of every chapter -------------------------------------------------------------
+
+
+def function_and_derivative(activation, x=None, axes=None, label=None, **params):
+    """Draw f on the left axes and f' on the right, on the same x range (sections 2.1 and later).
+
+    Returns the two axes so further curves can be added.
+    """
+    f = get(activation)
+    x = np.linspace(-5, 5, 401) if x is None else np.asarray(x)
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
+    left, right = axes
+    style = {"color": COLORS[f.name], "label": label or f.name}
+    left.plot(x, f(x, **params), **style)
+    right.plot(x, f.grad(x, **params), **style)
+    left.set(xlabel="$x$", ylabel="$f(x)$", title=f"{f.name}")
+    right.set(xlabel="$x$", ylabel="$f'(x)$", title=f"derivative of {f.name}")
+    return axes
+
+
+def decision_regions(ax, predict, X, y, title, resolution=200, margin=0.5):
+    """Shade the class a classifier predicts over the plane, with the data on top (section 1.2).
+
+    ``predict`` maps an (n, 2) array of points to class labels 0 or 1.
+    """
+    X, y = np.asarray(X), np.asarray(y)
+    lo, hi = X.min(axis=0) - margin, X.max(axis=0) + margin
+    g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution))
+    labels = np.asarray(predict(np.column_stack([g0.ravel(), g1.ravel()]))).reshape(g0.shape)
+    cmap = mpl.colors.ListedColormap(CLASS_COLORS)
+    ax.contourf(g0, g1, labels, levels=[-0.5, 0.5, 1.5], cmap=cmap, alpha=0.25)
+    for k, (c, marker) in enumerate(zip(CLASS_COLORS, "os", strict=True)):
+        pts = X[y == k]
+        ax.scatter(pts[:, 0], pts[:, 1], s=60, c=c, marker=marker, edgecolors="black", label=f"class {k}")
+        ax.add_patch(mpl.patches.Rectangle((0, 0), 0, 0, color=c, alpha=0.25, label=f"predicted {k}"))
+    ax.set(xlabel="$x_1$", ylabel="$x_2$", title=title, aspect="equal")
+    ax.grid(False)
+    return ax
+
+
+# --- chapter 1 ------------------------------------------------------------------------------
+
+
+def grid_image(ax, layers, activation="identity", lines=9, title=None):
+    """Draw where a stack of layers (2 inputs, 2 outputs) sends a square grid (section 1.1).
+
+    Without an activation every grid line stays a straight line and parallel
+    lines stay parallel: the stack is one affine map. With one they bend.
+    """
+    t = np.linspace(-1, 1, 401)
+    f = get(activation)
+    for c in np.linspace(-1, 1, lines):
+        for points, colour in ((np.vstack([t, np.full_like(t, c)]), "#0072B2"),
+                               (np.vstack([np.full_like(t, c), t]), "#D55E00")):  # fmt: skip
+            image = apply_stack(layers, points, activation)
+            ax.plot(image[0], image[1], color=colour, lw=1.2)
+    ax.set(xlabel="output 1", ylabel="output 2", title=title or f"{len(layers)} layers, {f.name}")
+    ax.set_aspect("equal", adjustable="datalim")
+    return ax
+
+
+def grid_comparison(stacks, activations=("identity", "tanh")):
+    """One row per activation: the input grid, then where each stack sends it (section 1.1).
+
+    ``stacks`` maps a column title (e.g. "depth 3") to a stack of 2-to-2 layers.
+    The axes are left without ticks and stretched to fill their boxes: only
+    straightness and parallelism are the point.
+    """
+    fig, axes = plt.subplots(len(activations), len(stacks) + 1, figsize=(9, 2.2 * len(activations)))
+    unchanged = [(np.eye(2), np.zeros(2))]  # one layer that changes nothing: the input grid itself
+    for row, activation in zip(np.atleast_2d(axes), activations, strict=True):
+        grid_image(row[0], unchanged, title="the input grid")
+        for ax, (label, layers) in zip(row[1:], stacks.items(), strict=True):
+            grid_image(ax, layers, activation, title=f"{activation}, {label}")
+        for ax in row:
+            ax.set(xlabel="", ylabel="", xticks=[], yticks=[], aspect="auto")
+    return fig
+
+
+# --- chapter 2 ------------------------------------------------------------------------------
+
+
+def saturation(ax, std, activations=("sigmoid", "tanh"), derivative=True, legend=True):
+    """Draw f' (or f) with the density of inputs x ~ N(0, std^2) shaded (section 2.1).
+
+    The density is scaled to peak at 1. Where the grey area lies over the flat
+    tails of f', inputs saturate the activation and almost no gradient passes.
+    """
+    x = np.linspace(-10, 10, 801)
+    density = np.exp(-0.5 * (x / std) ** 2)  # scaled to peak 1, to share the axis with f'
+    ax.fill_between(x, 0, density, color="0.85", label=f"inputs (density, peak 1), std {std:g}")
+    for name in activations:
+        f = get(name)
+        label = f"{name}: mean f' = {float(mean_derivative(name, std)):.3f}" if derivative else name
+        ax.plot(x, f.grad(x) if derivative else f(x), color=COLORS[f.name], label=label)
+    ylabel, low = ("$f'(x)$", 0.0) if derivative else ("$f(x)$", -1.05)
+    ax.set(xlabel="$x$", ylabel=ylabel, ylim=(low, 1.05))
+    if legend:
+        ax.legend(loc="upper right", fontsize=8)
+    return ax
+
+
+def saturation_panels(stds, activations=("sigmoid", "tanh")):
+    """One panel of :func:`saturation` per input spread, with one legend below (section 2.1)."""
+    fig, axes = plt.subplots(1, len(stds), figsize=(9, 3.3), sharey=True, layout="constrained")
+    for ax, std in zip(axes, stds, strict=True):
+        saturation(ax, std, activations, legend=False)
+        ax.set(title=f"inputs with std {std:g}", ylabel="")
+    axes[0].set_ylabel("$f'(x)$")
+    handles, _ = axes[0].get_legend_handles_labels()
+    fig.legend(handles, ["inputs", *(f"{name}'" for name in activations)], loc="lower center", ncol=3)
+    fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.92))
+    return fig
+
+
+def least_squares_path(ax, a, t, path, w_star, color, w1=(-3, 3), w2=(-3, 4)):
+    """Contours of L(w) = mean((a w - t)^2) / 2 over (w1, w2), a descent path, the minimum (section 2.1)."""
+    g1, g2 = np.meshgrid(np.linspace(*w1, 200), np.linspace(*w2, 200))
+    residuals = a @ np.stack([g1.ravel(), g2.ravel()]) - t[:, None]
+    surface = 0.5 * np.mean(residuals**2, axis=0).reshape(g1.shape)
+    ax.contour(g1, g2, surface, levels=np.geomspace(0.005, 10, 14), colors="0.6", linewidths=0.8)
+    ax.plot(path[:, 0], path[:, 1], "o-", color=color, ms=3, label="gradient descent")
+    ax.plot(*w_star, "k*", ms=12, label="minimum $w^*$")
+    ax.set(xlabel="$w_1$", ylabel="$w_2$")
+    return ax
+
+
+def layer_norms(ax, norms, activation, label=None, **style):
+    """Plot the gradient norm of every layer (layer 1 = nearest the input) on a log scale (section 2.2)."""
+    f = get(activation)
+    layers = np.arange(1, len(norms) + 1)
+    ax.semilogy(layers, norms, color=COLORS[f.name], label=label or f.name, marker="o", ms=3, **style)
+    ax.set(xlabel="layer (1 = nearest the input)", ylabel=r"$\|\partial L / \partial W\|$")
+    return ax
+
+
+def layer_norm_panels(norms, inits, activations):
+    """One panel per initialisation, one :func:`layer_norms` curve per activation (section 2.2).
+
+    ``norms[init, activation]`` holds the gradient norm of every layer.
+    """
+    fig, axes = plt.subplots(1, len(inits), figsize=(9, 3.6), sharey=True)
+    for ax, init in zip(axes, inits, strict=True):
+        for name in activations:
+            layer_norms(ax, norms[init, name], name)
+        ax.set_title(f"init {init}")
+        if ax is not axes[0]:
+            ax.set_ylabel("")
+    axes[0].legend()
+    return fig
+
+
+def loss_curve_panels(histories, inits, activations, chance, chance_label="chance", ylim=(0.02, 30)):
+    """Training loss per epoch, one panel per initialisation, with the chance level dashed (section 2.2).
+
+    ``histories[init, activation]`` is a ``nn.History``. A curve that never
+    comes down to the axis gets its lowest value written in the panel.
+    """
+    fig, axes = plt.subplots(1, len(inits), figsize=(9, 3.6), sharey=True)
+    for ax, init in zip(axes, inits, strict=True):
+        for name in activations:
+            loss = histories[init, name].loss
+            ax.plot(loss, color=color(name), label=name)
+            if np.nanmin(loss) > ylim[1]:  # far above the axis: say so instead
+                note = f"{name}: loss about\n{np.nanmin(loss):.1e} (off the scale)"
+                ax.text(0.95, 0.95, note, transform=ax.transAxes, ha="right", va="top")
+        ax.axhline(chance, color="0.5", ls="--", lw=1, label=chance_label)
+        ax.set(title=f"init {init}", xlabel="epoch", yscale="log", ylim=ylim)
+    axes[0].set_ylabel("training loss (log scale)")
+    axes[0].legend()
+    return fig
+
+
+def one_weight_descent(loss, paths, w_range=(-5, 9), ylim=(-1, 50)):
+    """Gradient-descent paths on a 1-D loss, one panel per path (section 2.2).
+
+    ``paths`` maps a panel title to the iterates w_0, w_1, ... of one run.
+    """
+    fig, axes = plt.subplots(1, len(paths), figsize=(9, 3.2), sharey=True, sharex=True)
+    w = np.linspace(*w_range, 200)
+    for ax, (title, path) in zip(axes, paths.items(), strict=True):
+        ax.plot(w, loss(w), color="0.6")
+        ax.plot(path, loss(path), "o-", color=CLASS_COLORS[1], ms=4)
+        ax.set(title=title, xlabel="$w$", ylim=ylim)
+    return fig
+
+
+def depth_sweep(depths, ratios, left=("sigmoid",)):
+    """First-to-last gradient-norm ratio against depth, in two panels (section 2.2).
+
+    ``ratios[activation, init]`` holds one ratio per depth. Activations in
+    ``left`` go to the left panel (they span many decades); the others to
+    the right. A second initialisation of the same activation is dashed.
+    """
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3.6))
+    seen = set()
+    for (name, init), values in ratios.items():
+        style = {"ls": "--", "marker": "s", "mfc": "white"} if name in seen else {"marker": "o"}
+        seen.add(name)
+        ax = axes[0] if name in left else axes[1]
+        ax.semilogy(depths, values, color=color(name), label=f"{name}, {init}", **style)
+    axes[0].set_ylabel("gradient norm, layer 1 / last")
+    for ax in axes:
+        ax.set(xlabel="depth (number of layers)")
+        ax.legend()
+    return fig

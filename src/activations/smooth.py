@@ -1,0 +1,244 @@
+"""Smooth activations: softplus, Swish/SiLU, Mish and GELU (chapter 5).
+
+Each class is one activation, its formula and derivative side by side; the
+object below it (``gelu = GELU()``) is what you call: ``gelu(x)`` and
+``gelu.grad(x)``. Settings are keywords: ``swish(x, beta=2.0)``.
+"""
+
+import numpy as np
+from scipy import special
+
+from ._core import SATURATE, Activation, Setting, expit, keep_nan
+from .classic import tanh
+
+_SQRT_2_OVER_PI = np.sqrt(2.0 / np.pi)
+_GELU_CUBIC = 0.044715
+
+
+class Softplus(Activation):
+    """Softplus, a smooth ReLU.
+
+        f(x) = log(1 + exp(beta x)) / beta,    f'(x) = sigmoid(beta x)
+
+    Book: chapter 5.
+
+    Parameters
+    ----------
+    beta : float, default 1.0
+        Sharpness, > 0: larger beta bends it closer to ReLU.
+
+    References
+    ----------
+    Dugas et al. (2001), Incorporating second-order functional knowledge for
+    better option pricing. ``dugas2001incorporating``
+
+    Examples
+    --------
+    >>> float(softplus(0.0)), float(softplus(1000.0))  # log 2; the naive form overflows
+    (0.6931471805599453, 1000.0)
+    """
+
+    name = "softplus"
+    latex = r"f(x) = \frac{1}{\beta} \log\bigl(1 + e^{\beta x}\bigr)"
+    grad_latex = r"f'(x) = \sigma(\beta x)"
+    reference = "dugas2001incorporating"
+    settings = {"beta": Setting(minimum=0.0, strict=True)}  # noqa: RUF012
+
+    def function(self, x, beta=1.0):
+        # log(1 + e^(bx)) = max(bx, 0) + log(1 + e^(-b|x|)): the exponent is never
+        # positive, so exp cannot overflow (the naive form overflows above x = 709).
+        bx = beta * np.minimum(np.abs(x), SATURATE / beta)
+        return np.maximum(x, 0.0) + np.log1p(np.exp(-bx)) / beta
+
+    def derivative(self, x, beta=1.0):
+        limit = SATURATE / beta  # keeps beta * x finite
+        return expit(beta * np.clip(x, -limit, limit))
+
+
+class Swish(Activation):
+    """Swish.
+
+        f(x) = x sigmoid(beta x)
+        f'(x) = sigmoid(beta x) (1 + beta x sigmoid(-beta x))
+
+    beta = 1 is SiLU, beta = 0 gives x / 2, and as beta grows it approaches
+    ReLU. Non-monotonic: for beta = 1 its minimum is about -0.278, at x = -1.278.
+
+    Book: chapter 5.
+
+    Parameters
+    ----------
+    beta : float, default 1.0
+        Must be >= 0.
+
+    References
+    ----------
+    Ramachandran, Zoph and Le (2017), Searching for activation functions.
+    ``ramachandran2017searching``
+
+    Examples
+    --------
+    >>> swish([0.0, 1.0])
+    array([0.        , 0.73105858])
+    >>> float(swish.grad(0.0))
+    0.5
+    """
+
+    name = "swish"
+    latex = r"f(x) = x\,\sigma(\beta x)"
+    grad_latex = r"f'(x) = \sigma(\beta x)\,\bigl(1 + \beta x\,\sigma(-\beta x)\bigr)"
+    reference = "ramachandran2017searching"
+    settings = {"beta": Setting(minimum=0.0)}  # noqa: RUF012
+
+    def function(self, x, beta=1.0):
+        if beta == 0:
+            return 0.5 * x
+        # Below x = -800 / beta swish underflows to 0; clipping there avoids -inf * 0 = nan.
+        x = np.maximum(x, -SATURATE / beta)
+        return x * expit(beta * np.minimum(x, SATURATE / beta))
+
+    def derivative(self, x, beta=1.0):
+        if beta == 0:
+            return keep_nan(np.full_like(x, 0.5), x)
+        limit = SATURATE / beta  # the derivative is exactly 0 or 1 beyond
+        z = beta * np.clip(x, -limit, limit)
+        return expit(z) * (1 + z * expit(-z))
+
+
+class SiLU(Activation):
+    """SiLU, the sigmoid-weighted linear unit: Swish with beta = 1.
+
+        f(x) = x sigmoid(x),    f'(x) = sigmoid(x) (1 + x sigmoid(-x))
+
+    Book: chapter 5.
+
+    References
+    ----------
+    Elfwing, Uchibe and Doya (2018), Sigmoid-weighted linear units for neural
+    network function approximation in reinforcement learning.
+    ``elfwing2018sigmoid``
+
+    Examples
+    --------
+    >>> silu([0.0, 1.0])
+    array([0.        , 0.73105858])
+    """
+
+    name = "silu"
+    latex = r"f(x) = x\,\sigma(x)"
+    grad_latex = r"f'(x) = \sigma(x)\,\bigl(1 + x\,\sigma(-x)\bigr)"
+    reference = "elfwing2018sigmoid"
+
+    def function(self, x):
+        return swish.function(x, 1.0)
+
+    def derivative(self, x):
+        return swish.derivative(x, 1.0)
+
+
+class Mish(Activation):
+    """Mish.
+
+        f(x) = x tanh(softplus(x))
+        f'(x) = tanh(softplus(x)) + x sigmoid(x) (1 - tanh(softplus(x))^2)
+
+    (the chain rule with softplus'(x) = sigmoid(x)). Non-monotonic, minimum
+    about -0.309; f'(0) = tanh(ln 2) = 0.6.
+
+    Book: chapter 5.
+
+    References
+    ----------
+    Misra (2019), Mish: a self regularized non-monotonic activation function.
+    ``misra2019mish``
+
+    Examples
+    --------
+    >>> mish([0.0, 1.0])
+    array([0.        , 0.86509839])
+    >>> round(float(mish.grad(0.0)), 12)
+    0.6
+    """
+
+    name = "mish"
+    latex = r"f(x) = x \tanh\bigl(\operatorname{softplus}(x)\bigr)"
+    grad_latex = (
+        r"f'(x) = \tanh\bigl(\operatorname{softplus}(x)\bigr)"
+        r" + x\,\sigma(x)\,\bigl(1 - \tanh^2(\operatorname{softplus}(x))\bigr)"
+    )
+    reference = "misra2019mish"
+
+    def function(self, x):
+        x = np.maximum(x, -SATURATE)  # mish underflows to 0 below; avoids -inf * 0 = nan
+        return x * np.tanh(softplus.function(x))
+
+    def derivative(self, x):
+        x = np.clip(x, -SATURATE, SATURATE)  # the derivative is exactly 0 or 1 beyond
+        sp = softplus.function(x)
+        return np.tanh(sp) + x * tanh.derivative(sp) * expit(x)
+
+
+class GELU(Activation):
+    """Gaussian error linear unit (GELU).
+
+        f(x) = x Phi(x) = x (1 + erf(x / sqrt 2)) / 2,    f'(x) = Phi(x) + x phi(x)
+
+    Phi is the standard normal cumulative distribution (``scipy.special.ndtr``)
+    and phi its density.
+
+    Book: chapter 5.
+
+    Parameters
+    ----------
+    approximate : {"none", "tanh"}, default "none"
+        "tanh" uses the approximation of the original paper,
+        x (1 + tanh(u)) / 2 with u = sqrt(2 / pi) (x + 0.044715 x^3).
+
+    References
+    ----------
+    Hendrycks and Gimpel (2016), Gaussian error linear units (GELUs).
+    ``hendrycks2016gaussian``
+
+    Examples
+    --------
+    >>> gelu([0.0, 1.0])
+    array([0.        , 0.84134475])
+    >>> gelu([0.0, 1.0], approximate="tanh")
+    array([0.        , 0.84119199])
+    """
+
+    name = "gelu"
+    latex = r"f(x) = x\,\Phi(x) = \frac{x}{2}\Bigl(1 + \operatorname{erf}\bigl(x/\sqrt{2}\bigr)\Bigr)"
+    grad_latex = r"f'(x) = \Phi(x) + x\,\varphi(x)"
+    reference = "hendrycks2016gaussian"
+    settings = {"approximate": Setting(choices=("none", "tanh"))}  # noqa: RUF012
+
+    def function(self, x, approximate="none"):
+        x = np.clip(x, -SATURATE, None)  # gelu underflows to 0 below; avoids -inf * 0 = nan
+        if approximate == "tanh":
+            # (1 + tanh(u)) / 2 = sigmoid(2u): no cancellation where tanh(u) is near -1;
+            # clipping above keeps x^3 finite (sigmoid is exactly 1 there anyway).
+            return x * expit(2 * _tanh_argument(np.minimum(x, SATURATE)))
+        return x * special.ndtr(x)
+
+    def derivative(self, x, approximate="none"):
+        x = np.clip(x, -SATURATE, SATURATE)  # the derivative is exactly 0 or 1 beyond
+        if approximate == "tanh":
+            u = _tanh_argument(x)
+            du = _SQRT_2_OVER_PI * (1 + 3 * _GELU_CUBIC * x**2)
+            s = expit(2 * u)
+            return s + 2 * x * s * expit(-2 * u) * du
+        density = np.exp(-0.5 * x**2) / np.sqrt(2 * np.pi)
+        return special.ndtr(x) + x * density
+
+
+def _tanh_argument(x):
+    """u = sqrt(2/pi) (x + 0.044715 x^3), the argument of GELU's tanh approximation."""
+    return _SQRT_2_OVER_PI * (x + _GELU_CUBIC * x**3)
+
+
+softplus = Softplus()
+swish = Swish()
+silu = SiLU()
+mish = Mish()
+gelu = GELU()

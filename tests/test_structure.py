@@ -1,0 +1,61 @@
+"""What a student finds on opening the package: one activation in one place, no side effects."""
+
+import importlib
+import inspect
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import activations as act
+
+
+@pytest.mark.parametrize("f", act.ALL, ids=lambda f: f.name)
+def test_getsource_shows_exactly_that_activation(f):
+    source = inspect.getsource(f)
+    assert source.startswith(f"class {type(f).__name__}(")
+    assert f'name = "{f.name}"' in source
+    assert "def function(" in source
+    assert "def derivative(" in source
+
+
+@pytest.mark.parametrize("f", act.ALL, ids=lambda f: f.name)
+def test_function_and_derivative_take_the_same_settings(f):
+    function = inspect.signature(f.function)
+    derivative = inspect.signature(f.derivative)
+    assert function == derivative
+    assert set(f.defaults) == set(f.settings)
+
+
+def test_settings_are_visible_in_the_signature():
+    assert str(inspect.signature(act.leaky_relu)) == "(x, /, *, alpha=0.01)"
+    assert str(inspect.signature(act.prelu)) == "(x, /, *, alpha)"
+    assert str(inspect.signature(act.gelu)) == "(x, /, *, approximate='none')"
+    assert str(inspect.signature(act.sigmoid)) == "(x, /)"
+
+
+def test_no_module_shadows_the_standard_library():
+    names = {m.name.rsplit(".", 1)[-1] for m in pkgutil.walk_packages(act.__path__, "activations.")}
+    assert not names & set(sys.stdlib_module_names)
+
+
+def test_importing_the_package_leaves_matplotlib_alone():
+    code = (
+        "import matplotlib as mpl; before = dict(mpl.rcParams); "
+        "import activations, activations.book.plotting, activations.book.widgets; "
+        "assert dict(mpl.rcParams) == before, 'rcParams changed'; "
+        "activations.book.plotting.use_style(); assert mpl.rcParams['axes.grid']"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_core_does_not_import_the_book():
+    code = "import sys, activations; assert not any(m.startswith('activations.book') for m in sys.modules)"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("name", ["plotting", "widgets", "exercises", "linear", "descent", "slopes"])
+def test_book_modules_live_in_the_book_subpackage(name):
+    assert importlib.import_module(f"activations.book.{name}")
+    assert not hasattr(act, name)
