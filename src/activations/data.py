@@ -38,6 +38,8 @@ def _finish(rng, parts, noise):
 def xor(n_per_corner=1, noise=0.0, seed=0):
     """The XOR problem: label 1 when exactly one coordinate is 1.
 
+    Book: section 1.2.
+
     With the defaults, the four corners of the unit square. ``n_per_corner``
     copies of each corner with Gaussian ``noise`` make a cloud version.
     """
@@ -50,7 +52,10 @@ def xor(n_per_corner=1, noise=0.0, seed=0):
 
 
 def two_moons(n_samples=200, noise=0.1, seed=0):
-    """Two interleaving half circles (class 0 on top, class 1 below and shifted)."""
+    """Two interleaving half circles (class 0 on top, class 1 below and shifted).
+
+    Book: the tests; later chapters.
+    """
     n0, n1 = _split_counts(n_samples, "two_moons")
     noise = as_parameter(noise, "two_moons", "noise", minimum=0.0)
     rng = np.random.default_rng(seed)
@@ -61,7 +66,10 @@ def two_moons(n_samples=200, noise=0.1, seed=0):
 
 
 def two_spirals(n_samples=200, noise=0.05, turns=1.5, seed=0):
-    """Two interleaved spirals, each winding ``turns`` times around the origin (radius <= 1)."""
+    """Two interleaved spirals, each winding ``turns`` times around the origin (radius <= 1).
+
+    Book: the tests; later chapters.
+    """
     n0, n1 = _split_counts(n_samples, "two_spirals")
     noise = as_parameter(noise, "two_spirals", "noise", minimum=0.0)
     turns = as_parameter(turns, "two_spirals", "turns", minimum=0.0, strict=True)
@@ -76,7 +84,10 @@ def two_spirals(n_samples=200, noise=0.05, turns=1.5, seed=0):
 
 
 def circles(n_samples=200, noise=0.05, factor=0.5, seed=0):
-    """Two concentric circles: class 0 of radius 1, class 1 of radius ``factor`` (< 1)."""
+    """Two concentric circles: class 0 of radius 1, class 1 of radius ``factor`` (< 1).
+
+    Book: the tests; later chapters.
+    """
     n0, n1 = _split_counts(n_samples, "circles")
     noise = as_parameter(noise, "circles", "noise", minimum=0.0)
     factor = as_parameter(factor, "circles", "factor", minimum=0.0, maximum=1.0, strict=True)
@@ -90,6 +101,8 @@ def circles(n_samples=200, noise=0.05, factor=0.5, seed=0):
 def digits():
     """The 8 x 8 handwritten digits (1,797 images, classes 0 to 9) bundled with scikit-learn.
 
+    Book: section 2.2.
+
     Pixels are scaled from 0..16 to [0, 1]; each row of X is one image
     flattened to 64 values. No download: the data ships inside scikit-learn.
     """
@@ -101,6 +114,8 @@ def digits():
 
 def train_test_split(X, y, test_fraction=0.25, seed=0):
     """Shuffle with ``seed`` and split into X_train, X_test, y_train, y_test.
+
+    Book: section 2.2.
 
     >>> X_train, X_test, y_train, y_test = train_test_split(*two_moons(100))
     >>> len(X_train), len(X_test)

@@ -20,6 +20,8 @@ from ._core import as_float_array, as_parameter
 def numerical_gradient(f, x, eps=1e-6):
     """Central-difference gradient of ``sum(f(x))`` with respect to every entry of x.
 
+    Book: section 2.1.
+
     For a scalar-valued ``f`` (a loss) this is its gradient; for an
     elementwise ``f`` (an activation) it is the derivative at every entry.
 
@@ -90,6 +92,8 @@ class GradCheckResult:
 
 def check_grad(f, grad, x, eps=1e-6, tolerance=1e-6):
     """Compare ``grad(x)`` with the finite-difference gradient of ``sum(f(x))``.
+
+    Book: section 2.1 and the tests of every derivative.
 
     Parameters
     ----------

@@ -44,6 +44,8 @@ def _scores(z, axis, func):
 def logsumexp(z, axis=-1):
     r"""log(sum_k exp(z_k)) along ``axis``, without overflow.
 
+    Book: chapter 4.
+
     Computed as m + log(sum_k exp(z_k - m)) with m = max_k z_k: the largest
     exponent is 0, so exp cannot overflow, and the sum is at least 1, so the
     log cannot underflow. Its gradient is softmax(z).
@@ -59,6 +61,8 @@ def logsumexp(z, axis=-1):
 
 def softmax(z, axis=-1, temperature=1.0):
     r"""Softmax: y_k = exp(z_k / T) / sum_j exp(z_j / T) along ``axis``.
+
+    Book: chapter 4.
 
     The outputs are positive and sum to 1. Adding a constant to every logit
     changes nothing, so the maximum is subtracted first and exp never
@@ -97,6 +101,8 @@ def softmax(z, axis=-1, temperature=1.0):
 
 def log_softmax(z, axis=-1):
     r"""log(softmax(z)) along ``axis``, computed as z - logsumexp(z).
+
+    Book: chapter 4.
 
     Exact where log(softmax(z)) would underflow to -inf: for z = [0, -1000]
     it returns [0, -1000], not [0, -inf].
@@ -169,6 +175,8 @@ def _targets_as_probabilities(z, targets, func):
 def cross_entropy(logits, targets):
     r"""Mean cross-entropy of softmax(logits) against the targets.
 
+    Book: section 2.2 (through nn.MLP), chapter 4.
+
     L = -(1/N) sum_n sum_k t_nk log softmax(z_n)_k, computed with
     :func:`log_softmax` so it is finite for any finite logits. The gradient
     is :func:`cross_entropy_grad`.
@@ -200,6 +208,8 @@ def cross_entropy(logits, targets):
 
 def cross_entropy_grad(logits, targets):
     r"""Gradient of :func:`cross_entropy` with respect to the logits.
+
+    Book: section 2.2 (through nn.MLP), chapter 4.
 
     dL/dz = (softmax(z) - t) / N: the prediction minus the target, per
     example, divided by the batch size N because the loss is a batch mean.
@@ -238,6 +248,8 @@ def _binary_targets(logits, targets, func):
 def binary_cross_entropy_with_logits(logits, targets):
     r"""Mean binary cross-entropy of sigmoid(logits) against targets in [0, 1].
 
+    Book: section 1.2 (logistic regression), chapter 4.
+
     L = mean(-t log sigma(z) - (1 - t) log(1 - sigma(z))) = mean(softplus(z) - t z),
     computed as max(z, 0) - t z + log(1 + exp(-|z|)) so that no exp overflows
     and no log sees 0. Use it for binary and multi-label outputs.
@@ -255,6 +267,8 @@ def binary_cross_entropy_with_logits(logits, targets):
 def binary_cross_entropy_with_logits_grad(logits, targets):
     r"""Gradient of :func:`binary_cross_entropy_with_logits`: (sigmoid(z) - t) / n.
 
+    Book: section 1.2 (logistic regression), chapter 4.
+
     n is the number of entries, because the loss is their mean.
 
     >>> binary_cross_entropy_with_logits_grad([0.0, 0.0], [1.0, 0.0])
@@ -267,6 +281,8 @@ def binary_cross_entropy_with_logits_grad(logits, targets):
 def mse(predictions, targets):
     r"""Mean squared error: L = mean((y - t)^2) over every entry.
 
+    Book: chapter 4.
+
     The loss for regression with an identity output. No factor 1/2.
 
     >>> float(mse([1.0, 3.0], [0.0, 0.0]))
@@ -278,6 +294,8 @@ def mse(predictions, targets):
 
 def mse_grad(predictions, targets):
     r"""Gradient of :func:`mse` with respect to the predictions: 2 (y - t) / n.
+
+    Book: chapter 4.
 
     >>> mse_grad([1.0, 3.0], [0.0, 0.0])
     array([1., 3.])

@@ -20,6 +20,8 @@ from .._core import as_float_array, as_parameter
 def gradient_descent(grad, w0, lr, steps):
     """Run ``steps`` steps of gradient descent from ``w0``; return every iterate.
 
+    Book: sections 2.1 and 2.2.
+
     Parameters
     ----------
     grad : callable

@@ -28,6 +28,8 @@ _WEIGHTS[[0, -1]] /= 2
 def mean_derivative(activation, std, **params):
     """E[f'(x)] for x ~ N(0, std^2), by the trapezoid rule on 40,000 points.
 
+    Book: section 2.1.
+
     ``std = 0`` gives f'(0). Accurate to 1e-6 or better for every activation
     here, kinks included (tested against adaptive integration up to std = 25).
     """
