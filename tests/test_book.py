@@ -1,5 +1,6 @@
 """The book's structure: table of contents, notebook hygiene, bibliography keys."""
 
+import ast
 import getpass
 import io
 import itertools
@@ -125,6 +126,45 @@ def test_visible_code_reads_like_a_textbook(notebook):
                 assert before.type in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT), (
                     f"a comment after code, {token.string!r}: put it on its own line"
                 )
+
+
+def _bound_names(source):
+    """The names a cell binds at the top level (assignments, loops, definitions, imports)."""
+    names = set()
+    for node in ast.parse(source).body:
+        targets = []
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        elif isinstance(node, (ast.For, ast.With)):
+            targets = [node.target] if isinstance(node, ast.For) else [i.optional_vars for i in node.items]
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        for target in targets:
+            names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)} if target else set()
+    return names
+
+
+def test_hidden_cells_leave_the_readers_names_alone(notebook):
+    """In JupyterLab hidden cells run too: they must not overwrite what the reader wrote or ran."""
+    _, nb = notebook
+    visible, hidden = set(), set()
+    for cell in _code_cells(nb):
+        (hidden if "remove-cell" in _tags(cell) else visible).update(_bound_names(cell.source))
+    assert not visible & hidden, f"hidden cells rebind {sorted(visible & hidden)}"
+
+
+def test_hidden_cells_are_folded_in_jupyterlab(notebook):
+    """remove-cell hides a cell on the site; JupyterLab needs the folding metadata to hide a solution."""
+    _, nb = notebook
+    for cell in _code_cells(nb):
+        if "remove-cell" in _tags(cell):
+            assert cell.metadata.get("jupyter") == {"source_hidden": True, "outputs_hidden": True}, (
+                cell.source
+            )
+            # a folded cell still shows its first line: it must not give the answer away
+            assert cell.source.startswith("# Hidden: "), cell.source
 
 
 def test_hidden_cells_prove_solutions_or_check_claims(notebook):

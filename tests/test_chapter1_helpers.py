@@ -64,17 +64,30 @@ def _verdict(capsys, check, *answer):
     return capsys.readouterr().out.strip()
 
 
-def test_collapse_two_checker(capsys):
-    check = exercises.check_collapse_two
-    right = lambda W1, b1, W2, b2: (W2 @ W1, W2 @ b1 + b2)  # noqa: E731
-    assert _verdict(capsys, check, right) == "Exercise 1.1.1: correct"
-    assert _verdict(capsys, check, lambda *a: None).endswith("not attempted yet")
-    assert "order is reversed" in _verdict(capsys, check, lambda W1, b1, W2, b2: (W1 @ W2, W2 @ b1 + b2))
-    assert "b1 also passes" in _verdict(capsys, check, lambda W1, b1, W2, b2: (W2 @ W1, b1 + b2))
-    assert "return two things" in _verdict(capsys, check, lambda W1, b1, W2, b2: W2 @ W1)
-    assert "raised ZeroDivisionError" in _verdict(capsys, check, lambda *a: 1 / 0)
-    square_only = lambda W1, b1, W2, b2: (W2 @ W1, W2 @ b1 + b2) if W2.shape == (3, 3) else (W1, b1)  # noqa: E731
-    assert "W must be 2 x 3" in _verdict(capsys, check, square_only)
+def _augment(W, b):
+    return np.block([[W, b[:, None]], [np.zeros((1, W.shape[1])), np.ones((1, 1))]])
+
+
+def test_augment_checker_accepts_the_block_matrix(capsys):
+    assert _verdict(capsys, exercises.check_augment, _augment) == "Exercise 1.1.1: correct"
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (lambda W, b: None, "not attempted yet"),
+        (lambda W, b: 1 / 0, "raised ZeroDivisionError"),
+        (lambda W, b: np.column_stack([W, b]), "3 x 4, not (2, 4)"),
+        (lambda W, b: _augment(2 * W, b), "must be W itself"),
+        (lambda W, b: np.vstack([np.column_stack([W, 0 * b]), np.append(b, [0, 1])]), "not the last row"),
+        (lambda W, b: _augment(W, 0 * b), "must hold b"),
+        (lambda W, b: np.vstack([np.column_stack([W, b]), np.zeros(W.shape[1] + 1)]), "the last row"),
+        (lambda W, b: _augment(W, b) if W.shape == (2, 3) else np.eye(3), "build A from W.shape"),
+    ],
+    ids=["none", "raises", "no-last-row", "wrong-W", "b-as-row", "no-b", "zero-corner", "fixed-shape"],
+)
+def test_augment_checker_names_the_mistake(capsys, answer, hint):
+    assert hint in _verdict(capsys, exercises.check_augment, answer)
 
 
 def test_rank_bound_checker(capsys):
@@ -115,3 +128,12 @@ def test_grid_comparison_has_the_input_grid_then_one_column_per_stack():
     expected = linear.apply_stack(stacks["depth 1"], np.vstack([t, np.full_like(t, -1.0)]), "tanh")
     np.testing.assert_allclose(np.vstack([x, y]), expected)
     plt.close(fig)
+
+
+def test_smallest_width_checker(capsys):
+    check = exercises.check_smallest_width
+    assert _verdict(capsys, check, 2).endswith(": correct")
+    assert _verdict(capsys, check, None).endswith("not attempted yet")
+    assert "still a line" in _verdict(capsys, check, 1)
+    assert "only two units" in _verdict(capsys, check, 3)
+    assert "train widths" in _verdict(capsys, check, 7)

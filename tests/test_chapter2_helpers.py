@@ -124,10 +124,12 @@ def test_chapter2_checkers(capsys):
     assert "multiply" in _verdict(capsys, exercises.check_saturated_depth_bound, 10 * act.sigmoid.grad(2.0))
     assert "10th power" in _verdict(capsys, exercises.check_saturated_depth_bound, 0.1)
 
-    assert _verdict(capsys, exercises.check_learning_rate_limit, 0.5).endswith(ok)
-    assert "exactly on the minimum" in _verdict(capsys, exercises.check_learning_rate_limit, 0.25)
-    assert "L''(w) = 4" in _verdict(capsys, exercises.check_learning_rate_limit, 1.0)
-    assert "(1 - lr L'')" in _verdict(capsys, exercises.check_learning_rate_limit, 3.0)
+    check = exercises.check_tanh_weight_scale
+    assert _verdict(capsys, check, 0.1768).endswith(ok)
+    assert "its square root" in _verdict(capsys, check, 1 / 32)
+    assert "He's choice" in _verdict(capsys, check, 0.25)
+    assert "explodes" in _verdict(capsys, check, 1.0)
+    assert "n = 32" in _verdict(capsys, check, 0.5)
 
 
 def test_saturation_panels_one_per_std():
@@ -184,3 +186,26 @@ def test_depth_sweep_splits_panels_and_dashes_the_second_init():
     assert [line.get_linestyle() for line in right.lines] == ["-", "--"]
     np.testing.assert_array_equal(right.lines[1].get_ydata(), [0.9, 1.1])
     plt.close(fig)
+
+
+def test_tanh_sigmoid_factor_checker(capsys):
+    check = exercises.check_tanh_sigmoid_factor
+    assert _verdict(capsys, check, 4).endswith(": correct")
+    assert _verdict(capsys, check, None).endswith("not attempted yet")
+    assert "second factor 2" in _verdict(capsys, check, 2)
+    assert "both the outer 2" in _verdict(capsys, check, 1)
+    assert "chain rule" in _verdict(capsys, check, 3)
+
+
+def test_rms_derivative_matches_numerical_integration():
+    def integrand(x, std=2.0):
+        return float(act.tanh.grad(x)) ** 2 * np.exp(-0.5 * (x / std) ** 2) / (std * np.sqrt(2 * np.pi))
+
+    expected, _ = integrate.quad(integrand, -24, 24, limit=400)
+    assert abs(slopes.rms_derivative("tanh", 2.0) - np.sqrt(expected)) < 1e-6
+
+
+def test_rms_slope_is_at_least_the_mean_slope():
+    for std in (0.1, 1.0, 10.0):
+        assert slopes.rms_derivative("sigmoid", std) >= slopes.mean_derivative("sigmoid", std)
+    assert slopes.rms_derivative("sigmoid", 0.0) == 0.25

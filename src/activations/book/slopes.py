@@ -1,9 +1,14 @@
 """What an activation does to inputs drawn at random.
 
-Chapter 2 asks how much gradient survives an activation when its inputs are
-spread out: if x ~ N(0, std^2), what is the average derivative E[f'(x)]? For
-sigmoid and tanh it falls as std grows (saturation); that average is the
-factor by which each layer scales the gradient passing back through it.
+Section 2.1 asks how much gradient survives an activation when its inputs
+are spread out: if x ~ N(0, std^2), what are the average derivative E[f'(x)]
+and the root-mean-square derivative sqrt(E[f'(x)^2])? For sigmoid and tanh
+both fall as std grows (saturation).
+
+The RMS slope is the one that sizes gradients: a layer with n inputs per unit,
+weights of variance Var(W) and this activation multiplies the size (root mean
+square) of the gradient passing back through it by about
+sqrt(n Var(W) E[f'^2]) (section 2.2). The mean slope alone ignores the weights.
 
 >>> round(float(mean_derivative("sigmoid", 0.0)), 6)  # f'(0)
 0.25
@@ -38,3 +43,19 @@ def mean_derivative(activation, std, **params):
     if std == 0:
         return f.grad(0.0, **params)
     return np.sum(_WEIGHTS * f.grad(std * _U, **params))
+
+
+def rms_derivative(activation, std, **params):
+    """sqrt(E[f'(x)^2]) for x ~ N(0, std^2), on the same grid as :func:`mean_derivative`.
+
+    Never smaller than the mean slope (by Jensen's inequality), and equal to
+    it where f' is constant. Book: sections 2.1 and 2.2.
+
+    >>> round(float(rms_derivative("relu", 2.0)), 6)  # sqrt(1/2): f' is 1 on half the inputs
+    0.707107
+    """
+    f = get(activation)
+    std = as_parameter(std, "rms_derivative", "std", minimum=0.0)
+    if std == 0:
+        return np.abs(f.grad(0.0, **params))
+    return np.sqrt(np.sum(_WEIGHTS * f.grad(std * _U, **params) ** 2))

@@ -5,21 +5,30 @@ prints "not attempted yet", "correct" or a hint aimed at the usual mistake
 (see ``_common.py``).
 """
 
-from .chapter1 import check_collapse_two, check_rank_bound, check_xor_features, check_xor_weights
+from .chapter1 import (
+    check_augment,
+    check_rank_bound,
+    check_smallest_width,
+    check_xor_features,
+    check_xor_weights,
+)
 from .chapter2 import (
-    check_learning_rate_limit,
     check_saturated_depth_bound,
     check_stable_sigmoid,
+    check_tanh_sigmoid_factor,
     check_tanh_slope,
+    check_tanh_weight_scale,
 )
 
 __all__ = [
-    "check_collapse_two",
-    "check_learning_rate_limit",
+    "check_augment",
     "check_rank_bound",
     "check_saturated_depth_bound",
+    "check_smallest_width",
     "check_stable_sigmoid",
+    "check_tanh_sigmoid_factor",
     "check_tanh_slope",
+    "check_tanh_weight_scale",
     "check_xor_features",
     "check_xor_weights",
 ]

@@ -6,40 +6,37 @@ from ...functions import relu
 from ._common import CORRECT, NOT_ATTEMPTED, call, check_number, report
 
 
-def check_collapse_two(collapse_two):
-    """Exercise 1.1.1: collapse_two(W1, b1, W2, b2) returns (W, b) of the single equivalent layer."""
+def check_augment(augment):
+    """Exercise 1.1.1: augment(W, b) returns A with A @ (x, 1) = (W x + b, 1) for every x."""
     exercise = "1.1.1"
     rng = np.random.default_rng(11)
-    # Square layers first, where the usual mistakes give wrong numbers rather than errors;
-    # then a 3 -> 4 -> 2 stack, where the shapes must come out right too.
-    for n_in, n_hidden, n_out in ((3, 3, 3), (3, 4, 2)):
-        W1, b1 = rng.normal(size=(n_hidden, n_in)), rng.normal(size=n_hidden)
-        W2, b2 = rng.normal(size=(n_out, n_hidden)), rng.normal(size=n_out)
-        answer, hint = call(collapse_two, W1.copy(), b1.copy(), W2.copy(), b2.copy())
-        if hint:
-            return report(exercise, hint)
-        if answer is None:
-            return report(exercise, NOT_ATTEMPTED)
-        if not (isinstance(answer, tuple) and len(answer) == 2):
-            return report(exercise, "return two things, the matrix and the bias: return W, b")
-        W, b = (np.asarray(a, dtype=float) for a in answer)
-        if W.shape != (n_out, n_in) or b.shape != (n_out,):
-            return report(
-                exercise,
-                f"for a {n_in} -> {n_hidden} -> {n_out} stack, W must be {n_out} x {n_in} and b must have "
-                f"{n_out} entries; you returned shapes {W.shape} and {b.shape}",
-            )
-        square = n_in == n_hidden == n_out
-        if square and np.allclose(W, W1 @ W2):
-            return report(
-                exercise, "the order is reversed: the layer applied first goes on the right, W2 @ W1"
-            )
-        if not np.allclose(W, W2 @ W1):
-            return report(exercise, "W is not W2 @ W1: apply W1 first, then W2")
-        if square and np.allclose(b, b1 + b2):
-            return report(exercise, "b1 also passes through the second layer: it gets multiplied by W2")
-        if not np.allclose(b, W2 @ b1 + b2):
-            return report(exercise, "W is right; check b against W2 (W1 x + b1) + b2 at x = 0")
+    W, b = rng.normal(size=(2, 3)), rng.normal(size=2)
+    answer, hint = call(augment, W.copy(), b.copy())
+    if hint:
+        return report(exercise, hint)
+    if answer is None:
+        return report(exercise, NOT_ATTEMPTED)
+    A = np.asarray(answer, dtype=float)
+    if A.shape != (3, 4):
+        return report(
+            exercise,
+            f"for W of shape 2 x 3, A needs one more row and one more column: 3 x 4, not {A.shape}",
+        )
+    if not np.allclose(A[:2, :3], W):
+        return report(exercise, "the top-left block of A must be W itself")
+    if not np.allclose(A[:2, 3], b):
+        if np.allclose(A[2, :2], b):
+            return report(exercise, "b is added to every output: it fills the last column, not the last row")
+        return report(exercise, "the last column, above the corner, must hold b: it meets the appended 1")
+    if not np.allclose(A[2], [0.0, 0.0, 0.0, 1.0]):
+        return report(exercise, "the last row must reproduce the appended 1: zeros, then a 1 in the corner")
+    # A stack then collapses by a plain matrix product: check it on a random 3 -> 4 -> 2 stack.
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    stack, hint = call(lambda: np.asarray(augment(W2, b2), float) @ np.asarray(augment(W1, b1), float))
+    if hint:
+        return report(exercise, f"for a 3 -> 4 -> 2 stack, {hint}")
+    if stack.shape != (3, 4) or not np.allclose(stack[:2], np.column_stack([W2 @ W1, W2 @ b1 + b2])):
+        return report(exercise, "right for a 2 x 3 W, but not for other shapes: build A from W.shape")
     return report(exercise, CORRECT)
 
 
@@ -102,4 +99,19 @@ def check_xor_features(xor_features):
         exercise,
         "with these features XOR is still not affine: a feature built linearly from x1 and x2 "
         "(like x1 + x2) adds nothing new. Try a non-linear one, such as the product x1 * x2",
+    )
+
+
+def check_smallest_width(answer):
+    """Exercise 1.2.3: the fewest tanh hidden units with which a network can classify XOR."""
+    one_line = (
+        "one tanh unit passes on a single number, tanh(w . x + b), and the output unit is increasing "
+        "or decreasing in it: the decision boundary is still a line, so 75 % at most"
+    )
+    return check_number(
+        "1.2.3",
+        answer,
+        2,
+        {1: one_line, 3: "fewer will do: exercise 1.2.1 needs only two units", 4: "fewer will do"},
+        "train widths 1, 2 and 3 with a few seeds and compare their best accuracies",
     )

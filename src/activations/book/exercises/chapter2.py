@@ -22,6 +22,21 @@ def check_tanh_slope(answer):
     )
 
 
+def check_tanh_sigmoid_factor(answer):
+    """Exercise 2.1.3: the constant c in tanh'(x) = c sigmoid'(2x), from tanh(x) = 2 sigmoid(2x) - 1."""
+    return check_number(
+        "2.1.3",
+        answer,
+        4.0,
+        {
+            2.0: "the chain rule gives a second factor 2: the derivative of 2x",
+            1.0: "differentiate 2 sigmoid(2x): both the outer 2 and the inner 2x contribute a factor",
+            0.25: "that is sigmoid'(0); the question asks for the factor c in front of sigmoid'(2x)",
+        },
+        "differentiate tanh(x) = 2 sigmoid(2x) - 1 with the chain rule; check at x = 0, where tanh' = 1",
+    )
+
+
 def check_stable_sigmoid(my_sigmoid):
     """Exercise 2.1.2: a sigmoid that is accurate and warns for no input, however large."""
     exercise = "2.1.2"
@@ -68,15 +83,18 @@ def check_saturated_depth_bound(answer):
     )
 
 
-def check_learning_rate_limit(answer):
-    """Exercise 2.2.2: the learning rate above which gradient descent on L(w) = 2 (w - 1)^2 diverges."""
+def check_tanh_weight_scale(answer):
+    """Exercise 2.2.2: the std s of N(0, s^2) weights that keeps small tanh signals level (32 inputs)."""
     return check_number(
         "2.2.2",
         answer,
-        0.5,
+        1 / np.sqrt(32),
         {
-            0.25: "with 0.25 one step lands exactly on the minimum; the limit is where |1 - 4 lr| = 1",
-            1.0: "L''(w) = 4, not 2: L(w) = 2 (w - 1)^2 has derivative 4 (w - 1)",
+            1 / 32: "1/32 is the variance n Var(W) = 1 asks for; s is its square root",
+            np.sqrt(2 / 32): "sqrt(2/32) is He's choice: its 2 makes up for the half that ReLU zeroes, "
+            "but tanh passes both halves",
+            1.0: "with s = 1 every layer multiplies the variance by 32: that is what explodes in the text",
         },
-        "one step multiplies w - 1 by (1 - lr L''); it grows when that factor exceeds 1 in size",
+        "set n Var(W) E[a^2] = Var(z) with a = tanh(z) ~ z near 0, and n = 32",
+        rtol=2e-3,
     )
