@@ -50,3 +50,22 @@ def test_split_sizes_and_no_lost_rows():
     assert len(X_train) == len(y_train) == 1438
     rows = {tuple(r) for r in X_train} | {tuple(r) for r in X_test}
     assert len(rows) == len({tuple(r) for r in X})
+
+
+def test_standardise_gives_mean_0_and_std_1_per_column():
+    X, _ = data.digits()
+    Z = data.standardise(X)
+    varying = X.std(axis=0) > 0
+    np.testing.assert_allclose(Z.mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_allclose(Z.std(axis=0)[varying], 1, rtol=1e-12)
+    assert np.all(Z[:, ~varying] == 0)
+
+
+def test_standardise_uses_the_reference_statistics():
+    train, test = np.array([[0.0], [2.0]]), np.array([[4.0]])
+    assert data.standardise(test, reference=train).tolist() == [[3.0]]
+
+
+def test_standardise_refuses_mismatched_columns():
+    with pytest.raises(ValueError, match=r"^standardise: X and reference"):
+        data.standardise(np.ones((2, 3)), reference=np.ones((2, 2)))

@@ -227,3 +227,14 @@ def test_deep_mlp_shapes_and_errors():
     assert [layer.W.shape for layer in model.dense_layers] == [(7, 5), (7, 7), (7, 7), (3, 7)]
     with pytest.raises(ValueError, match=r"^deep_mlp: depth"):
         nn.deep_mlp(5, 3, depth=0, width=7, activation="tanh", init="xavier")
+
+
+def test_unit_gradient_norms_are_zero_exactly_for_dead_units():
+    X, y = data.two_moons(50, seed=0)
+    model = nn.MLP([2, 10, 10, 2], activation="relu", seed=0)
+    model.layers[0].b[:3] = -100.0  # three units of the first layer never turn on
+    norms = model.unit_gradient_norms(X, y)
+    assert [n.shape for n in norms] == [(10,), (10,)]
+    assert np.all(norms[0][:3] == 0)
+    assert np.all(norms[0][3:] > 0)
+    np.testing.assert_allclose(norms[1], np.linalg.norm(model.layers[2].dW, axis=1))

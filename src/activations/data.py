@@ -12,7 +12,7 @@ import numbers
 
 import numpy as np
 
-from ._core import as_parameter
+from ._core import as_float_array, as_parameter
 
 
 def _count(n, func, name):
@@ -134,3 +134,25 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
     order = np.random.default_rng(seed).permutation(len(X))
     test, train = order[:n_test], order[n_test:]
     return X[train], X[test], y[train], y[test]
+
+
+def standardise(X, reference=None):
+    """Shift and scale every column of X to mean 0 and standard deviation 1.
+
+    The means and standard deviations come from ``reference`` (the training
+    set, so that test data is scaled the same way) or from X itself. A column
+    that is constant in the reference (a pixel that is always 0) is only
+    shifted: dividing by its zero spread would give nan. Book: section 3.3.
+
+    >>> standardise(np.array([[1.0, 5.0], [3.0, 5.0]])).tolist()
+    [[-1.0, 0.0], [1.0, 0.0]]
+    """
+    X = as_float_array(X, "standardise", "X").astype(np.float64)
+    reference = X if reference is None else as_float_array(reference, "standardise", "reference")
+    if X.ndim != 2 or reference.ndim != 2 or X.shape[1] != reference.shape[1]:
+        raise ValueError(
+            f"standardise: X and reference must be 2-D with the same number of columns, "
+            f"got shapes {X.shape} and {reference.shape}"
+        )
+    mean, std = reference.mean(axis=0), reference.std(axis=0)
+    return (X - mean) / np.where(std > 0, std, 1.0)

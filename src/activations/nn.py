@@ -349,6 +349,15 @@ class MLP:
         self.loss_and_backward(X, y)
         return np.array([np.linalg.norm(layer.dW) for layer in self.dense_layers])
 
+    def unit_gradient_norms(self, X, y):
+        """For every hidden layer, the size of each unit's incoming-weight gradient on (X, y) (chapter 3).
+
+        Entry j of layer l is the norm of row j of dLoss/dW_l: 0 exactly for a
+        dead ReLU unit, tiny for a unit stuck where its activation is flat.
+        """
+        self.loss_and_backward(X, y)
+        return [np.linalg.norm(layer.dW, axis=1) for layer in self.dense_layers[:-1]]
+
     def dead_fraction(self, X):
         """For every hidden layer, the fraction of units that output 0 on every row of X (chapter 3)."""
         return np.array([np.mean(np.all(a == 0, axis=0)) for a in self.hidden_outputs(X)])

@@ -6,6 +6,8 @@ Every activation has one colour for the whole book, from colour-blind-safe
 palettes (Okabe and Ito; Paul Tol's "muted").
 """
 
+import itertools
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
@@ -66,19 +68,30 @@ def color(name):
 # --- figures of every chapter -------------------------------------------------------------
 
 
-def function_and_derivative(activation, x=None, axes=None, label=None, **params):
+def function_and_derivative(activation, x=None, axes=None, label=None, breaks=(), **params):
     """Draw f on the left axes and f' on the right, on the same x range (sections 2.1 and later).
 
-    Returns the two axes so further curves can be added.
+    ``breaks`` lists the kinks of f (0 for ReLU). There f' is drawn in pieces,
+    not joined by a vertical line, with an open circle at each one-sided
+    limit and a filled dot at the value ``f.grad`` returns. Returns the two
+    axes so further curves can be added.
     """
     f = get(activation)
-    x = np.linspace(-5, 5, 401) if x is None else np.asarray(x)
+    x = np.linspace(-5, 5, 401) if x is None else np.asarray(x, dtype=float)
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
     left, right = axes
-    style = {"color": COLORS[f.name], "label": label or f.name}
-    left.plot(x, f(x, **params), **style)
-    right.plot(x, f.grad(x, **params), **style)
+    style = {"color": COLORS[f.name]}
+    left.plot(x, f(x, **params), label=label or f.name, **style)
+    edges = [-np.inf, *sorted(breaks), np.inf]
+    for k, (a, b) in enumerate(itertools.pairwise(edges)):
+        piece = x[(x > a) & (x < b)]
+        right.plot(piece, f.grad(piece, **params), label=(label or f.name) if k == 0 else None, **style)
+    for b in breaks:
+        h = 1e-9 * max(1.0, abs(b))
+        limits = f.grad(np.array([b - h, b + h]), **params)
+        right.plot([b, b], limits, "o", mfc="white", ms=6, **style)
+        right.plot([b], [f.grad(float(b), **params)], "o", ms=5, **style)
     left.set(xlabel="$x$", ylabel="$f(x)$", title=f"{f.name}")
     right.set(xlabel="$x$", ylabel="$f'(x)$", title=f"derivative of {f.name}")
     return axes
@@ -269,4 +282,58 @@ def depth_sweep(depths, ratios, left=("sigmoid",)):
     for ax in axes:
         ax.set(xlabel="depth (number of layers)")
         ax.legend()
+    return fig
+
+
+# --- chapter 3 ------------------------------------------------------------------------------
+
+
+def alpha_family(axes, activation, alphas, x=None):
+    """f and f' of a Leaky-ReLU-like activation for several alpha, darker for larger (section 3.3)."""
+    f = get(activation)
+    x = np.linspace(-4, 3, 701) if x is None else x
+    base = mpl.colors.to_rgb(COLORS[f.name])
+    for k, alpha in enumerate(alphas):
+        shade = 0.35 + 0.65 * (k + 1) / len(alphas)
+        colour = tuple(1 - shade * (1 - c) for c in base)
+        axes[0].plot(x, f(x, alpha=alpha), color=colour, label=f"alpha = {alpha:g}")
+        negative, positive = x[x < 0], x[x > 0]
+        axes[1].plot(negative, f.grad(negative, alpha=alpha), color=colour)
+        axes[1].plot(positive, f.grad(positive, alpha=alpha), color=colour)
+    axes[0].set(xlabel="$x$", ylabel="$f(x)$", title=f.name)
+    axes[1].set(xlabel="$x$", ylabel="$f'(x)$", title=f"derivative of {f.name}")
+    axes[0].legend(fontsize=8)
+    return axes
+
+
+def dead_fraction_runs(ax, runs, layer=0):
+    """Dead fraction of one hidden layer per epoch, one line per run (section 3.2).
+
+    ``runs`` maps (activation, label) to a list of ``nn.History`` (one per
+    seed) recorded with ``record="dead_fraction"``; runs with the same
+    activation share its colour, and their label picks a line style.
+    """
+    styles = {}
+    for (name, label), histories in runs.items():
+        style = styles.setdefault(label, ("-", "--", ":", "-.")[len(styles) % 4])
+        for k, history in enumerate(histories):
+            ax.plot(history.dead_fraction[:, layer], color=color(name), ls=style, lw=1.5,
+                    label=f"{name}, {label}" if k == 0 else None)  # fmt: skip
+    ax.set(xlabel="epoch", ylabel="dead units (fraction)", ylim=(-0.03, 1.03))
+    return ax
+
+
+def layer_statistics(stats):
+    """Mean and variance of every hidden layer's outputs against depth, two panels (section 3.3).
+
+    ``stats`` maps a label to (activation name, means, variances).
+    """
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
+    for label, (name, means, variances) in stats.items():
+        layers = np.arange(1, len(means) + 1)
+        left.plot(layers, means, color=color(name), label=label)
+        right.semilogy(layers, variances, color=color(name), label=label)
+    left.set(xlabel="hidden layer", ylabel="mean of the outputs")
+    right.set(xlabel="hidden layer", ylabel="variance of the outputs (log scale)")
+    left.legend(fontsize=8)
     return fig

@@ -136,3 +136,27 @@ def saturation():
 def gradient_norms(X, y):
     """The widget of :class:`GradientNormExplorer` (depth, activation, initialisation) on (X, y)."""
     return GradientNormExplorer(X, y).widget
+
+
+class AlphaExplorer(Explorer):
+    """Chapter 3.3: Leaky ReLU or ELU with any alpha, the function and its derivative."""
+
+    def __init__(self):
+        super().__init__(
+            {
+                "activation": widgets.Dropdown(options=["leaky_relu", "elu"], value="elu"),
+                "alpha": widgets.FloatSlider(value=1.0, min=0.0, max=2.0, step=0.05, description="alpha"),
+            }
+        )
+
+    def draw(self, activation, alpha):
+        if activation == "leaky_relu":
+            alpha = min(alpha, 1.0)  # Leaky ReLU's slope lies in [0, 1]
+        axes = self.figure.subplots(1, 2, sharex=True)
+        plotting.alpha_family(axes, activation, [alpha])
+        axes[0].set_title(f"{activation}, alpha = {alpha:g}")
+
+
+def alpha():
+    """The widget of :class:`AlphaExplorer` (activation, alpha)."""
+    return AlphaExplorer().widget

@@ -19,11 +19,25 @@ from .chapter2 import (
     check_tanh_slope,
     check_tanh_weight_scale,
 )
+from .chapter3 import (
+    check_alpha_gradient_per_unit,
+    check_dead_unit_revival,
+    check_elu_mean,
+    check_relu_mean,
+    check_relu_zero_fraction,
+    check_selu_he_variance,
+)
 
 __all__ = [
+    "check_alpha_gradient_per_unit",
     "check_augment",
+    "check_dead_unit_revival",
+    "check_elu_mean",
     "check_rank_bound",
+    "check_relu_mean",
+    "check_relu_zero_fraction",
     "check_saturated_depth_bound",
+    "check_selu_he_variance",
     "check_smallest_width",
     "check_stable_sigmoid",
     "check_tanh_sigmoid_factor",
