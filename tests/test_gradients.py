@@ -62,8 +62,9 @@ LABELS = np.array([0, 3, 1, 1, 2, 0])
             np.random.default_rng(3).uniform(size=(6, 4)),
         ),
         (act.mse, act.mse_grad, np.random.default_rng(4).normal(size=(6, 4))),
+        (act.softmax_mse, act.softmax_mse_grad, LABELS),
     ],
-    ids=["cross_entropy-labels", "cross_entropy-probabilities", "binary_cross_entropy", "mse"],
+    ids=["cross_entropy-labels", "cross_entropy-probabilities", "binary_cross_entropy", "mse", "softmax_mse"],
 )
 def test_loss_gradients(loss, grad, targets):
     result = check_grad(lambda z: loss(z, targets), lambda z: grad(z, targets), LOGITS)
@@ -129,3 +130,16 @@ def test_check_model_catches_a_small_backpropagation_error(monkeypatch):
     result = check_model(model, rng.normal(size=(7, 3)), np.array([0, 1, 2, 1, 0, 2, 2]))
     assert not result.passed
     assert result.parameter == 0  # the first layer's W
+
+
+def test_softmax_backward_is_the_jacobian_transpose_times_the_gradient():
+    g = np.random.default_rng(9).normal(size=4)
+    result = check_grad(lambda z: act.softmax(z) @ g, lambda z: act.softmax_backward(z, g), LOGITS[0])
+    assert result.passed, str(result)
+
+
+def test_backpropagation_for_softmax_mse():
+    rng = np.random.default_rng(10)
+    model = nn.MLP([3, 5, 4], activation="tanh", loss="softmax_mse", seed=2)
+    result = check_model(model, rng.normal(size=(6, 3)), np.array([0, 3, 1, 2, 2, 0]))
+    assert result.passed, str(result)

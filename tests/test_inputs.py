@@ -147,6 +147,8 @@ def test_get_and_catalogue():
         (lambda: act.binary_cross_entropy_with_logits([1.0], [2.0]), ValueError, r"binary_.*in \[0, 1\]"),
         (lambda: act.mse([1.0, 2.0], [1.0]), ValueError, r"mse: predictions has shape \(2,\)"),
         (lambda: act.mse_grad([], []), ValueError, "mse_grad: predictions is empty"),
+        (lambda: act.softmax_backward([1.0, 2.0], [1.0]), ValueError, r"softmax_backward: grad_p has shape"),
+        (lambda: act.softmax_mse([[1.0, 2.0]], [3]), ValueError, "softmax_mse: class label 3"),
     ],
 )
 def test_loss_errors(call, error, message):

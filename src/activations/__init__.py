@@ -55,6 +55,9 @@ from .losses import (
     mse,
     mse_grad,
     softmax,
+    softmax_backward,
+    softmax_mse,
+    softmax_mse_grad,
 )
 
 __version__ = "0.2.0"
@@ -91,6 +94,9 @@ __all__ = [
     "sigmoid",
     "silu",
     "softmax",
+    "softmax_backward",
+    "softmax_mse",
+    "softmax_mse_grad",
     "softplus",
     "step",
     "swish",

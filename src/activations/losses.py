@@ -302,3 +302,56 @@ def mse_grad(predictions, targets):
     """
     y, t = _pair(predictions, targets, "mse_grad", "predictions")
     return like_input(2 * (y - t) / y.size, y)
+
+
+# --- softmax followed by squared error (chapter 4's cautionary comparison) ----------
+
+
+def softmax_backward(z, grad_p, axis=-1):
+    r"""dL/dz from dL/dp, where p = softmax(z): the softmax Jacobian applied to a gradient.
+
+    Book: chapter 4.
+
+    Since dp_k/dz_j = p_k (delta_kj - p_j), the chain rule gives
+    dL/dz_j = p_j (g_j - sum_k g_k p_k) with g = dL/dp, without forming the
+    K x K Jacobian.
+
+    >>> softmax_backward([0.0, 0.0], [1.0, 0.0])
+    array([ 0.25, -0.25])
+    """
+    z, axis = _scores(z, axis, "softmax_backward")
+    g = as_float_array(grad_p, "softmax_backward", "grad_p")
+    if g.shape != z.shape:
+        raise ValueError(f"softmax_backward: grad_p has shape {g.shape} but z has shape {z.shape}")
+    p = softmax(z, axis=axis)
+    return like_input(p * (g - np.sum(g * p, axis=axis, keepdims=True)), z)
+
+
+def softmax_mse(logits, targets):
+    r"""Squared error between softmax(logits) and the targets, averaged over every entry.
+
+    Book: chapter 4, as the combination *not* to use: when the model is
+    confidently wrong its gradient vanishes (see :func:`softmax_mse_grad`).
+    Targets are class indices or rows of probabilities, as for
+    :func:`cross_entropy`.
+
+    >>> round(float(softmax_mse([[0.0, 0.0]], [1])), 6)  # ((0.5 - 0)^2 + (0.5 - 1)^2) / 2
+    0.25
+    """
+    z = _logits(logits, "softmax_mse")
+    t = _targets_as_probabilities(z, targets, "softmax_mse")
+    return like_input(np.mean((softmax(z) - t) ** 2), z)
+
+
+def softmax_mse_grad(logits, targets):
+    r"""Gradient of :func:`softmax_mse` with respect to the logits.
+
+    Book: chapter 4. The squared error's gradient 2 (p - t) / n, passed back
+    through the softmax by :func:`softmax_backward`.
+
+    >>> softmax_mse_grad([[0.0, 0.0]], [1])
+    array([[ 0.25, -0.25]])
+    """
+    z = _logits(logits, "softmax_mse_grad")
+    t = _targets_as_probabilities(z, targets, "softmax_mse_grad")
+    return softmax_backward(z, 2 * (softmax(z) - t) / z.size)

@@ -203,6 +203,7 @@ LOSSES = {
         losses.binary_cross_entropy_with_logits_grad,
     ),
     "mse": (losses.mse, losses.mse_grad),
+    "softmax_mse": (losses.softmax_mse, losses.softmax_mse_grad),
 }
 
 
@@ -221,8 +222,9 @@ class MLP:
         (see ``INITIALISERS``) or ``normal(std)``. Biases start at 0.
     loss : str
         ``"cross_entropy"`` (softmax output, integer labels),
-        ``"binary_cross_entropy"`` (sigmoid output, labels 0/1, one output) or
-        ``"mse"`` (identity output, regression).
+        ``"binary_cross_entropy"`` (sigmoid output, labels 0/1, one output),
+        ``"mse"`` (identity output, regression) or ``"softmax_mse"`` (softmax
+        output scored by squared error: chapter 4's example of what not to do).
     seed : int
         Seeds the weights.
     **settings
@@ -291,7 +293,7 @@ class MLP:
 
     def _targets(self, y, logits):
         y = np.asarray(y)
-        if self.loss_name == "cross_entropy":
+        if self.loss_name in ("cross_entropy", "softmax_mse"):
             return y
         return y.reshape(logits.shape) if y.size == logits.size else y
 
@@ -315,7 +317,7 @@ class MLP:
 
     def labels(self, logits):
         """Class labels from logits (or the regression output itself for ``loss="mse"``)."""
-        if self.loss_name == "cross_entropy":
+        if self.loss_name in ("cross_entropy", "softmax_mse"):
             return np.argmax(logits, axis=1)
         if self.loss_name == "binary_cross_entropy":
             return (logits[:, 0] > 0).astype(int)

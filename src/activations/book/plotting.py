@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from ..functions import get
+from ..losses import log_softmax, softmax
 from .linear import apply_stack
 from .slopes import mean_derivative
 
@@ -336,4 +337,35 @@ def layer_statistics(stats):
     left.set(xlabel="hidden layer", ylabel="mean of the outputs")
     right.set(xlabel="hidden layer", ylabel="variance of the outputs (log scale)")
     left.legend(fontsize=8)
+    return fig
+
+
+# --- chapter 4 ------------------------------------------------------------------------------
+
+
+def entropy(logits, temperature=1.0):
+    """Entropy -sum p log p (in nats) of softmax(logits / T), from log-softmax: finite for every T."""
+    z = np.asarray(logits, dtype=float) / temperature
+    return float(-np.sum(softmax(z) * log_softmax(z)))
+
+
+def probability_bars(ax, logits, temperature=1.0, title=None):
+    """Softmax probabilities over the classes as bars, the largest darker (section 4.1)."""
+    z = np.asarray(logits, dtype=float)
+    p = softmax(z, temperature=temperature)
+    colours = [CLASS_COLORS[0] if k == np.argmax(p) else "#9ecae1" for k in range(len(p))]
+    ax.bar(np.arange(len(p)), p, color=colours)
+    ax.set(xlabel="class $k$", ylabel="probability $p_k$", ylim=(0, 1.05), xticks=np.arange(len(p)))
+    ax.set_title(title or "logits " + ", ".join(f"{v:g}" for v in z), fontsize=10)
+    return ax
+
+
+def temperature_panels(logits, temperatures):
+    """One :func:`probability_bars` panel per temperature, entropy in each title (section 4.1)."""
+    fig, axes = plt.subplots(1, len(temperatures), figsize=(9, 2.8), sharey=True)
+    for ax, temperature in zip(axes, temperatures, strict=True):
+        title = f"T = {temperature:g}, entropy {entropy(logits, temperature):.2f}"
+        probability_bars(ax, logits, temperature, title=title)
+        if ax is not axes[0]:
+            ax.set_ylabel("")
     return fig

@@ -160,3 +160,26 @@ class AlphaExplorer(Explorer):
 def alpha():
     """The widget of :class:`AlphaExplorer` (activation, alpha)."""
     return AlphaExplorer().widget
+
+
+class TemperatureExplorer(Explorer):
+    """Chapter 4.1: softmax of fixed logits at any temperature T, as bars with the entropy."""
+
+    def __init__(self, logits=(2.0, 1.0, 0.5, 0.0, -1.0)):
+        self.logits = np.asarray(logits, dtype=float)
+        super().__init__(
+            {"temperature": widgets.FloatLogSlider(value=1.0, base=10, min=-1, max=1, description="T")},
+            figsize=(6, 3.4),
+        )
+
+    def draw(self, temperature):
+        ax = self.figure.subplots()
+        entropy = plotting.entropy(self.logits, temperature)
+        plotting.probability_bars(
+            ax, self.logits, temperature, title=f"T = {temperature:.2g}, entropy {entropy:.2f}"
+        )
+
+
+def temperature():
+    """The widget of :class:`TemperatureExplorer` (temperature)."""
+    return TemperatureExplorer().widget

@@ -27,22 +27,36 @@ from .chapter3 import (
     check_relu_zero_fraction,
     check_selu_he_variance,
 )
+from .chapter4 import (
+    check_confident_gradient_limit,
+    check_score_variance,
+    check_soft_target_gradient,
+    check_temperature_for,
+    check_three_class_logit,
+    check_underflow_gap,
+)
 
 __all__ = [
     "check_alpha_gradient_per_unit",
     "check_augment",
+    "check_confident_gradient_limit",
     "check_dead_unit_revival",
     "check_elu_mean",
     "check_rank_bound",
     "check_relu_mean",
     "check_relu_zero_fraction",
     "check_saturated_depth_bound",
+    "check_score_variance",
     "check_selu_he_variance",
     "check_smallest_width",
+    "check_soft_target_gradient",
     "check_stable_sigmoid",
     "check_tanh_sigmoid_factor",
     "check_tanh_slope",
     "check_tanh_weight_scale",
+    "check_temperature_for",
+    "check_three_class_logit",
+    "check_underflow_gap",
     "check_xor_features",
     "check_xor_weights",
 ]

@@ -1,0 +1,120 @@
+"""Checkers of the exercises in chapter 4 (sections 4.1 to 4.3)."""
+
+import numpy as np
+
+from ...losses import logsumexp, softmax
+from ._common import CORRECT, NOT_ATTEMPTED, call, check_number, report
+
+
+def check_underflow_gap(answer):
+    """Exercise 4.1.1: the logit gap d beyond which softmax([0, d])[0] is exactly 0 in float64."""
+    return check_number(
+        "4.1.1",
+        answer,
+        1075 * np.log(2),
+        {
+            1074 * np.log(2): "2^-1074 is the smallest subnormal; exp(-d) rounds to 0 below half of it",
+            np.log(np.finfo(float).max): "709.78 is where exp overflows; here exp(-d) underflows",
+            -np.log(np.finfo(float).tiny): "2.2e-308 is the smallest normal float; subnormals go lower",
+        },
+        "softmax([0, d])[0] = exp(-d) / (1 + exp(-d)) after subtracting the max: when is exp(-d) == 0?",
+        rtol=1e-4,
+    )
+
+
+def check_temperature_for(answer):
+    """Exercise 4.1.2: the T for which softmax([0, 1] / T) gives 0.9 to the second class."""
+    return check_number(
+        "4.1.2",
+        answer,
+        1 / np.log(9),
+        {np.log(9): "you found 1/T; T is its reciprocal", 0.9: "T is not the probability: solve for it"},
+        "with two classes, p_2 = sigmoid(1/T); solve sigmoid(u) = 0.9 for u",
+        rtol=1e-4,
+    )
+
+
+def check_soft_target_gradient(answer):
+    """Exercise 4.2.1: dL/dz of the cross-entropy for z = (2, 0, -1) and soft target t = (0.8, 0.1, 0.1)."""
+    exercise = "4.2.1"
+    if answer is None:
+        return report(exercise, NOT_ATTEMPTED)
+    try:
+        g = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return report(exercise, f"give three numbers, not {answer!r}")
+    z, t = np.array([2.0, 0.0, -1.0]), np.array([0.8, 0.1, 0.1])
+    p = softmax(z)
+    if g.shape != (3,):
+        return report(exercise, f"the gradient has one entry per logit: shape (3,), not {g.shape}")
+    if np.allclose(g, p - t, atol=1e-6):
+        return report(exercise, CORRECT)
+    if np.allclose(g, t - p, atol=1e-6):
+        return report(exercise, "the sign is flipped: it is p - t, prediction minus target")
+    if np.allclose(g, p - np.array([1.0, 0.0, 0.0]), atol=1e-6):
+        return report(exercise, "that is the gradient for a one-hot target; use the soft target t")
+    return report(
+        exercise, "compute p = softmax(z) first; the derivation gives dL/dz = p - t for any t summing to 1"
+    )
+
+
+def check_confident_gradient_limit(answer):
+    """Exercise 4.2.2: the limit of |dL/dz| (cross-entropy) as the model grows confidently wrong."""
+    return check_number(
+        "4.2.2",
+        answer,
+        np.sqrt(2),
+        {
+            1.0: "p - t keeps two entries that do not vanish: +1 (predicted class) and -1 (true class)",
+            2.0: "that is the squared norm; the question asks for the norm",
+            0.0: "that is what squared error after softmax does; cross-entropy's gradient does not vanish",
+        },
+        "as s grows p approaches the one-hot vector of the wrong class: take the norm of p - t then",
+        rtol=1e-4,
+    )
+
+
+def check_three_class_logit(sigmoid_argument):
+    """Exercise 4.3.1: sigmoid_argument(a, b, c) = u with softmax([a, b, c])[0] = sigmoid(u)."""
+    exercise = "4.3.1"
+    rng = np.random.default_rng(43)
+    # five moderate cases, then one whose naive exponentials overflow
+    cases = np.vstack([rng.normal(0, 3, size=(5, 3)), [[0.0, 1000.0, 999.0]]])
+    answers = []
+    for a, b, c in cases:
+        with np.errstate(all="ignore"):
+            answer, hint = call(sigmoid_argument, float(a), float(b), float(c))
+        if hint:
+            return report(exercise, hint)
+        if answer is None:
+            return report(exercise, NOT_ATTEMPTED)
+        try:
+            answers.append(float(answer))
+        except (TypeError, ValueError):
+            return report(exercise, f"return one number, not {answer!r}")
+    answers = np.array(answers)
+    expected = cases[:, 0] - logsumexp(cases[:, 1:], axis=1)
+    if np.allclose(answers, expected, atol=1e-9):
+        return report(exercise, CORRECT)
+    moderate, a, b, c = slice(0, 5), cases[:5, 0], cases[:5, 1], cases[:5, 2]
+    if np.allclose(answers[moderate], expected[moderate], atol=1e-9):
+        return report(exercise, "right for moderate logits, but not for (0, 1000, 999): use logsumexp")
+    if np.allclose(answers[moderate], a - np.maximum(b, c), atol=1e-9):
+        return report(exercise, "max(b, c) is only an approximation of log(e^b + e^c)")
+    if np.allclose(answers[moderate], a - b - c, atol=1e-9):
+        return report(exercise, "the other classes enter through e^b + e^c, not b + c")
+    return report(exercise, "write p_0 = 1 / (1 + e^(b - a) + e^(c - a)) and compare with 1 / (1 + e^(-u))")
+
+
+def check_score_variance(answer):
+    """Exercise 4.3.2: the variance of a query-key score q . k for independent N(0, 1) entries, d = 64."""
+    return check_number(
+        "4.3.2",
+        answer,
+        64,
+        {
+            8: "8 is the standard deviation; the variance is its square",
+            1: "each product q_i k_i has variance 1, but the score adds 64 of them",
+        },
+        "Var(q_i k_i) = E[q_i^2] E[k_i^2] = 1, and the d independent products add their variances",
+    )
