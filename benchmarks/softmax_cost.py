@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-import activations as act  # noqa: E402
+import activations as act
 
 SIZES = [(256, 128, 1000), (256, 512, 1000), (256, 2048, 1000), (64, 4096, 32000)]
 
