@@ -78,6 +78,14 @@ REFERENCES = {
         lambda x: min(max(x, mp.mpf(0)), mp.mpf(6)),
         lambda x: mp.mpf(1 if 0 < x < 6 else 0),
     ),
+    "hard_sigmoid": (
+        lambda x: min(max(x + 3, mp.mpf(0)), mp.mpf(6)) / 6,
+        lambda x: mp.mpf(1) / 6 if -3 < x < 3 else mp.mpf(0),
+    ),
+    "hard_swish": (
+        lambda x: x * min(max(x + 3, mp.mpf(0)), mp.mpf(6)) / 6,
+        lambda x: mp.mpf(0) if x <= -3 else (mp.mpf(1) if x >= 3 else (2 * x + 3) / 6),
+    ),
     "softplus": (
         lambda x, beta=1.0: _softplus(mp.mpf(beta) * x) / mp.mpf(beta),
         lambda x, beta=1.0: _sigmoid(mp.mpf(beta) * x),
@@ -122,6 +130,8 @@ LIMITS = {
     "tanh": ((-1.0, 0.0), (1.0, 0.0)),
     "relu": ((0.0, 0.0), (np.inf, 1.0)),
     "relu6": ((0.0, 0.0), (6.0, 0.0)),
+    "hard_sigmoid": ((0.0, 0.0), (1.0, 0.0)),
+    "hard_swish": ((0.0, 0.0), (np.inf, 1.0)),
     "softplus": ((0.0, 0.0), (np.inf, 1.0)),
     "silu": ((0.0, 0.0), (np.inf, 1.0)),
     "mish": ((0.0, 0.0), (np.inf, 1.0)),

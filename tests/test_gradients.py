@@ -143,3 +143,21 @@ def test_backpropagation_for_softmax_mse():
     model = nn.MLP([3, 5, 4], activation="tanh", loss="softmax_mse", seed=2)
     result = check_model(model, rng.normal(size=(6, 3)), np.array([0, 3, 1, 2, 2, 0]))
     assert result.passed, str(result)
+
+
+@pytest.mark.parametrize("unit", [act.glu, act.geglu, act.swiglu], ids=lambda u: u.name)
+def test_gated_unit_partial_derivatives(unit):
+    rng = np.random.default_rng(11)
+    a, g = rng.normal(size=(4, 3)), rng.normal(size=(4, 3))
+    d_a, _ = unit.grad(a, g)
+    assert check_grad(lambda v: unit(v, g), lambda v: unit.grad(v, g)[0], a).passed
+    assert check_grad(lambda v: unit(a, v), lambda v: unit.grad(a, v)[1], g).passed
+    np.testing.assert_allclose(d_a, unit.activation(g))
+
+
+@pytest.mark.parametrize("unit", ["glu", "geglu", "swiglu"])
+def test_backpropagation_through_gated_layers(unit):
+    rng = np.random.default_rng(12)
+    model = nn.MLP([3, 4, 4, 3], activation=unit, init="xavier", seed=1)
+    result = check_model(model, rng.normal(size=(6, 3)), np.array([0, 1, 2, 1, 0, 2]))
+    assert result.passed, str(result)

@@ -97,7 +97,7 @@ def test_bad_settings_raise_clear_errors(call, error, message):
 def test_get_and_catalogue():
     assert [f.name for f in act.ALL] == [
         "identity", "step", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu",
-        "selu", "relu6", "softplus", "swish", "silu", "mish", "gelu",
+        "selu", "relu6", "softplus", "swish", "silu", "mish", "gelu", "hard_sigmoid", "hard_swish",
     ]  # fmt: skip
     for f in act.ALL:
         assert act.get(f.name) is f
@@ -225,3 +225,16 @@ def test_losses_keep_dtype_and_accept_single_examples():
 def test_network_and_data_errors(call, error, message):
     with pytest.raises(error, match=f"^{message}"):
         call()
+
+
+def test_gated_units_refuse_mismatched_inputs():
+    with pytest.raises(ValueError, match=r"^swiglu: a has shape \(2,\) but gate has shape \(3,\)"):
+        act.swiglu([1.0, 2.0], [1.0, 2.0, 3.0])
+    with pytest.raises(TypeError, match=r"^glu\.grad: gate must be a number"):
+        act.glu.grad([1.0], ["x"])
+
+
+def test_gated_units_keep_float32_and_scalars():
+    assert act.geglu(np.ones(3, np.float32), np.ones(3, np.float32)).dtype == np.float32
+    assert np.ndim(act.glu(1.0, 0.0)) == 0
+    assert act.glu(2.0, 0.0) == 1.0

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+import activations as act
 from activations import data, nn
 
 
@@ -238,3 +239,13 @@ def test_unit_gradient_norms_are_zero_exactly_for_dead_units():
     assert np.all(norms[0][:3] == 0)
     assert np.all(norms[0][3:] > 0)
     np.testing.assert_allclose(norms[1], np.linalg.norm(model.layers[2].dW, axis=1))
+
+
+def test_gated_network_doubles_the_width_before_each_gate():
+    model = nn.MLP([5, 4, 3, 2], activation="swiglu", seed=0)
+    assert [layer.W.shape for layer in model.dense_layers] == [(8, 5), (6, 4), (2, 3)]
+    assert [type(layer).__name__ for layer in model.activation_layers] == ["GatedLayer", "GatedLayer"]
+    X = np.random.default_rng(0).normal(size=(7, 5))
+    first = model.hidden_outputs(X)[0]
+    z = model.layers[0].forward(X)
+    np.testing.assert_allclose(first, z[:, :4] * act.silu(z[:, 4:]))

@@ -13,6 +13,7 @@ What a student reads to learn, one idea a module:
   lists them in ``ALL`` and finds one by name with ``get``)
 - ``losses``: softmax, log-softmax, log-sum-exp and the losses (also here)
 - ``gradcheck``: finite-difference gradient checking, for a function or a whole network
+- ``gated``: the gated linear units GLU, GEGLU and SwiGLU, functions of two inputs
 - ``nn``: a small multilayer perceptron, layer by layer, with explicit backpropagation
 - ``data``: seeded toy data sets and the 8 x 8 digits
 
@@ -21,7 +22,7 @@ helpers) is in the subpackage ``activations.book``, imported on its own.
 Integer inputs are computed in float64; float32 stays float32.
 """
 
-from . import data, gradcheck, nn
+from . import data, gated, gradcheck, nn
 from .functions import (
     ALL,
     SELU_ALPHA,
@@ -30,6 +31,8 @@ from .functions import (
     elu,
     gelu,
     get,
+    hard_sigmoid,
+    hard_swish,
     identity,
     leaky_relu,
     mish,
@@ -44,6 +47,7 @@ from .functions import (
     swish,
     tanh,
 )
+from .gated import geglu, glu, swiglu
 from .gradcheck import check_grad, check_model, numerical_gradient
 from .losses import (
     binary_cross_entropy_with_logits,
@@ -75,9 +79,14 @@ __all__ = [
     "cross_entropy_grad",
     "data",
     "elu",
+    "gated",
+    "geglu",
     "gelu",
     "get",
+    "glu",
     "gradcheck",
+    "hard_sigmoid",
+    "hard_swish",
     "identity",
     "leaky_relu",
     "log_softmax",
@@ -99,6 +108,7 @@ __all__ = [
     "softmax_mse_grad",
     "softplus",
     "step",
+    "swiglu",
     "swish",
     "tanh",
 ]

@@ -13,25 +13,12 @@ chapters introduce them: ``classic.py`` (chapters 1 and 2),
 from ._core import Activation
 from .classic import identity, sigmoid, step, tanh
 from .relu_family import SELU_ALPHA, SELU_LAMBDA, elu, leaky_relu, prelu, relu, relu6, selu
-from .smooth import gelu, mish, silu, softplus, swish
+from .smooth import gelu, hard_sigmoid, hard_swish, mish, silu, softplus, swish
 
 ALL = (
-    identity,
-    step,
-    sigmoid,
-    tanh,
-    relu,
-    leaky_relu,
-    prelu,
-    elu,
-    selu,
-    relu6,
-    softplus,
-    swish,
-    silu,
-    mish,
-    gelu,
-)
+    identity, step, sigmoid, tanh, relu, leaky_relu, prelu, elu, selu, relu6,
+    softplus, swish, silu, mish, gelu, hard_sigmoid, hard_swish,
+)  # fmt: skip
 _BY_NAME = {f.name: f for f in ALL}
 
 __all__ = ["ALL", "SELU_ALPHA", "SELU_LAMBDA", "Activation", "get", *_BY_NAME]

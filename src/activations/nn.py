@@ -38,6 +38,7 @@ import numpy as np
 from . import losses
 from ._core import as_float_array, as_parameter
 from .functions import get, prelu
+from .gated import GATED
 
 # --- initialisation: each initialiser maps (fan_in, fan_out, rng) to W of shape (fan_out, fan_in) ---
 
@@ -186,8 +187,37 @@ class PReLULayer:
         return [self.dalpha]
 
 
+class GatedLayer:
+    """A gated unit (section 5.3): the input's first half a is gated by its second half g, a * f(g).
+
+    The dense layer before it has twice the output width; this layer halves
+    it again. It has no parameters of its own.
+    """
+
+    def __init__(self, unit):
+        self.unit = GATED[unit] if isinstance(unit, str) else unit
+
+    def forward(self, Z):
+        half = Z.shape[1] // 2
+        self.a, self.g = Z[:, :half], Z[:, half:]
+        self.output = self.unit(self.a, self.g)
+        return self.output
+
+    def backward(self, grad):
+        d_a, d_g = self.unit.grad(self.a, self.g)
+        return np.concatenate([grad * d_a, grad * d_g], axis=1)
+
+    def parameters(self):
+        return []
+
+    def gradients(self):
+        return []
+
+
 def activation_layer(activation, **settings):
-    """The layer for an activation: PReLU learns its alpha; every other activation is fixed."""
+    """The layer for an activation: PReLU learns its alpha, a gated unit halves its input."""
+    if isinstance(activation, str) and activation in GATED:
+        return GatedLayer(activation, **settings)
     if get(activation) is prelu:
         return PReLULayer(**settings)
     return ActivationLayer(activation, **settings)
@@ -217,6 +247,8 @@ class MLP:
     activation : str or Activation
         The hidden activation (see ``activations.ALL``). With ``"prelu"`` every
         hidden layer learns its own slope alpha, starting at ``alpha=0.25``.
+        With a gated unit (``"glu"``, ``"geglu"``, ``"swiglu"``) every hidden
+        dense layer has twice the width, split into the signal and its gate.
     init : str or callable
         ``"he"``, ``"xavier"`` (uniform), ``"xavier_normal"``, ``"lecun"``, ...
         (see ``INITIALISERS``) or ``normal(std)``. Biases start at 0.
@@ -246,15 +278,19 @@ class MLP:
         if loss == "binary_cross_entropy" and widths[-1] != 1:
             raise ValueError("MLP: binary_cross_entropy needs exactly one output unit")
         self.widths = [int(n) for n in widths]
-        self.activation = get(activation)
+        gated = isinstance(activation, str) and activation in GATED
+        self.activation = GATED[activation] if gated else get(activation)
         self.loss_name = loss
         rng = np.random.default_rng(seed)
         initialiser = _initialiser(init)
         self.layers = []
-        for n_in, n_out in itertools.pairwise(self.widths):
-            if self.layers:  # an activation between two dense layers
-                self.layers.append(activation_layer(self.activation, **settings))
-            self.layers.append(Dense(n_in, n_out, initialiser, rng))
+        last = len(self.widths) - 2
+        for k, (n_in, n_out) in enumerate(itertools.pairwise(self.widths)):
+            # a gated hidden layer computes the signal and its gate: twice the width
+            doubled = 2 * n_out if gated and k < last else n_out
+            self.layers.append(Dense(n_in, doubled, initialiser, rng))
+            if k < last:  # an activation between two dense layers
+                self.layers.append(activation_layer(activation if gated else self.activation, **settings))
 
     @property
     def dense_layers(self):

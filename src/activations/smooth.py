@@ -1,4 +1,4 @@
-"""Smooth activations: softplus, Swish/SiLU, Mish and GELU (chapter 5).
+"""Smooth activations, softplus, Swish/SiLU, Mish and GELU, and their cheap piecewise versions (chapter 5).
 
 Each class is one activation, its formula and derivative side by side; the
 object below it (``gelu = GELU()``) is what you call: ``gelu(x)`` and
@@ -232,6 +232,74 @@ class GELU(Activation):
         return special.ndtr(x) + x * density
 
 
+class HardSigmoid(Activation):
+    """Hard sigmoid, the piecewise-linear sigmoid of MobileNetV3.
+
+        f(x) = relu6(x + 3) / 6 = 0 for x <= -3, (x + 3) / 6 between, 1 for x >= 3
+        f'(x) = 1/6 for -3 < x < 3, 0 otherwise (also 0 at the kinks -3 and 3)
+
+    No exponential: a comparison, an addition and a multiplication, which
+    8-bit integer arithmetic can do exactly.
+
+    Book: section 5.3.
+
+    References
+    ----------
+    Howard et al. (2019), Searching for MobileNetV3. ``howard2019searching``
+
+    Examples
+    --------
+    >>> hard_sigmoid([-4.0, 0.0, 1.5])
+    array([0.  , 0.5 , 0.75])
+    """
+
+    name = "hard_sigmoid"
+    latex = r"f(x) = \frac{\operatorname{relu6}(x + 3)}{6}"
+    grad_latex = r"f'(x) = \begin{cases} 1/6 & -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}"
+    reference = "howard2019searching"
+
+    def function(self, x):
+        return np.clip(x + 3.0, 0.0, 6.0) / 6.0
+
+    def derivative(self, x):
+        return keep_nan(((x > -3) & (x < 3)).astype(x.dtype) / 6.0, x)
+
+
+class HardSwish(Activation):
+    """Hard swish, x times the hard sigmoid (MobileNetV3).
+
+        f(x) = x relu6(x + 3) / 6 = 0 for x <= -3, x (x + 3) / 6 between, x for x >= 3
+        f'(x) = 0 for x <= -3, (2x + 3) / 6 for -3 < x < 3, 1 for x >= 3
+
+    A piecewise-quadratic stand-in for Swish without an exponential. At the
+    kinks -3 and 3 the derivative takes its outer value (0 and 1).
+
+    Book: section 5.3.
+
+    References
+    ----------
+    Howard et al. (2019), Searching for MobileNetV3. ``howard2019searching``
+
+    Examples
+    --------
+    >>> hard_swish([-4.0, 0.0, 1.0, 4.0])
+    array([-0.        ,  0.        ,  0.66666667,  4.        ])
+    """
+
+    name = "hard_swish"
+    latex = r"f(x) = x\,\frac{\operatorname{relu6}(x + 3)}{6}"
+    grad_latex = r"f'(x) = \begin{cases} 0 & x \le -3 \\ (2x + 3)/6 & -3 < x < 3 \\ 1 & x \ge 3 \end{cases}"
+    reference = "howard2019searching"
+
+    def function(self, x):
+        x = np.clip(x, -SATURATE, None)  # zero below -3; avoids -inf * 0 = nan
+        return x * hard_sigmoid.function(x)
+
+    def derivative(self, x):
+        inside = (2.0 * np.clip(x, -3.0, 3.0) + 3.0) / 6.0  # clipped: 2x cannot overflow
+        return keep_nan(np.where(x >= 3, 1.0, np.where(x > -3, inside, 0.0)).astype(x.dtype), x)
+
+
 def _tanh_argument(x):
     """u = sqrt(2/pi) (x + 0.044715 x^3), the argument of GELU's tanh approximation."""
     return _SQRT_2_OVER_PI * (x + _GELU_CUBIC * x**3)
@@ -242,3 +310,5 @@ swish = Swish()
 silu = SiLU()
 mish = Mish()
 gelu = GELU()
+hard_sigmoid = HardSigmoid()
+hard_swish = HardSwish()

@@ -56,6 +56,8 @@ COLORS = {
     "silu": "#AA4499",  # the same function as swish at beta = 1
     "mish": "#44AA99",
     "gelu": "#999933",
+    "hard_sigmoid": "#88CCEE",
+    "hard_swish": "#661100",
 }
 # Two classes in decision-region plots, and everything else.
 CLASS_COLORS = ("#0072B2", "#D55E00")
