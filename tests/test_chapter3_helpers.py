@@ -27,7 +27,7 @@ def test_derivative_is_drawn_in_pieces_with_the_kink_marked():
 
 def test_alpha_family_draws_one_curve_per_alpha():
     fig, axes = plt.subplots(1, 2)
-    plotting.alpha_family(axes, "elu", [0.5, 1.0])
+    plotting.family(axes, "elu", [0.5, 1.0])
     assert len(axes[0].lines) == 2
     x, y = axes[0].lines[1].get_data()
     np.testing.assert_array_equal(y, act.elu(x, alpha=1.0))

@@ -291,18 +291,18 @@ def depth_sweep(depths, ratios, left=("sigmoid",)):
 # --- chapter 3 ------------------------------------------------------------------------------
 
 
-def alpha_family(axes, activation, alphas, x=None):
-    """f and f' of a Leaky-ReLU-like activation for several alpha, darker for larger (section 3.3)."""
+def family(axes, activation, values, setting="alpha", x=None):
+    """f and f' of an activation for several values of one setting, darker for larger (3.3, 5.1)."""
     f = get(activation)
     x = np.linspace(-4, 3, 701) if x is None else x
     base = mpl.colors.to_rgb(COLORS[f.name])
-    for k, alpha in enumerate(alphas):
-        shade = 0.35 + 0.65 * (k + 1) / len(alphas)
+    for k, value in enumerate(values):
+        shade = 0.35 + 0.65 * (k + 1) / len(values)
         colour = tuple(1 - shade * (1 - c) for c in base)
-        axes[0].plot(x, f(x, alpha=alpha), color=colour, label=f"alpha = {alpha:g}")
+        axes[0].plot(x, f(x, **{setting: value}), color=colour, label=f"{setting} = {value:g}")
         negative, positive = x[x < 0], x[x > 0]
-        axes[1].plot(negative, f.grad(negative, alpha=alpha), color=colour)
-        axes[1].plot(positive, f.grad(positive, alpha=alpha), color=colour)
+        axes[1].plot(negative, f.grad(negative, **{setting: value}), color=colour)
+        axes[1].plot(positive, f.grad(positive, **{setting: value}), color=colour)
     axes[0].set(xlabel="$x$", ylabel="$f(x)$", title=f.name)
     axes[1].set(xlabel="$x$", ylabel="$f'(x)$", title=f"derivative of {f.name}")
     axes[0].legend(fontsize=8)

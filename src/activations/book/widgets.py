@@ -15,6 +15,7 @@ from IPython.display import display
 from matplotlib.figure import Figure
 
 from .. import nn
+from ..functions import relu
 from . import linear, plotting
 
 
@@ -153,7 +154,7 @@ class AlphaExplorer(Explorer):
         if activation == "leaky_relu":
             alpha = min(alpha, 1.0)  # Leaky ReLU's slope lies in [0, 1]
         axes = self.figure.subplots(1, 2, sharex=True)
-        plotting.alpha_family(axes, activation, [alpha])
+        plotting.family(axes, activation, [alpha])
         axes[0].set_title(f"{activation}, alpha = {alpha:g}")
 
 
@@ -183,3 +184,25 @@ class TemperatureExplorer(Explorer):
 def temperature():
     """The widget of :class:`TemperatureExplorer` (temperature)."""
     return TemperatureExplorer().widget
+
+
+class SwishBetaExplorer(Explorer):
+    """Chapter 5.1: Swish x sigmoid(beta x) for beta from 0 to 10, next to ReLU."""
+
+    def __init__(self):
+        super().__init__(
+            {"beta": widgets.FloatSlider(value=1.0, min=0.0, max=10.0, step=0.1, description="beta")}
+        )
+
+    def draw(self, beta):
+        axes = self.figure.subplots(1, 2, sharex=True)
+        x = np.linspace(-4, 3, 701)
+        for ax, values in zip(axes, [relu(x), relu.grad(x)], strict=True):
+            ax.plot(x, values, color=plotting.COLORS["relu"], ls="--", lw=1, label="relu")
+        plotting.family(axes, "swish", [beta], setting="beta", x=x)
+        axes[0].set_title(f"swish, beta = {beta:g}")
+
+
+def swish_beta():
+    """The widget of :class:`SwishBetaExplorer` (beta)."""
+    return SwishBetaExplorer().widget

@@ -1,0 +1,129 @@
+"""Checkers of the exercises in chapter 5 (sections 5.1 to 5.4)."""
+
+import numpy as np
+from scipy import optimize, special
+
+from ._common import CORRECT, NOT_ATTEMPTED, check_number, report
+
+
+def _swish_minimum():
+    result = optimize.minimize_scalar(lambda x: x * special.expit(x), bounds=(-5, 0), method="bounded")
+    return result.fun
+
+
+def check_swish_beta_minimum(answer):
+    """Exercise 5.1.1: the minimum value of Swish with beta = 2."""
+    smallest = _swish_minimum()
+    return check_number(
+        "5.1.1",
+        answer,
+        smallest / 2,
+        {
+            smallest: "that is the minimum for beta = 1; substitute u = beta x",
+            2 * smallest: "x sigmoid(beta x) = (1/beta) u sigmoid(u) with u = beta x: divide, not multiply",
+        },
+        "write x sigmoid(2x) as (1/2) u sigmoid(u) with u = 2x and use Swish-1's minimum",
+        rtol=1e-4,
+    )
+
+
+def check_softplus_gap(answer):
+    """Exercise 5.1.2: the largest gap between softplus with beta = 10 and ReLU."""
+    return check_number(
+        "5.1.2",
+        answer,
+        np.log(2) / 10,
+        {np.log(2): "that is the gap for beta = 1; softplus_beta(x) = softplus(beta x) / beta"},
+        "the gap softplus(x) - relu(x) = log(1 + e^(-beta |x|)) / beta is largest at x = 0",
+        rtol=1e-4,
+    )
+
+
+def check_gelu_minimum(answer):
+    """Exercise 5.2.1: the minimum value of GELU, x Phi(x)."""
+    result = optimize.brentq(lambda x: special.ndtr(x) + x * np.exp(-x * x / 2) / np.sqrt(2 * np.pi), -2, 0)
+    return check_number(
+        "5.2.1",
+        answer,
+        result * special.ndtr(result),
+        {result: "that is where the minimum lies; the question asks for the value GELU takes there"},
+        "solve GELU'(x) = Phi(x) + x phi(x) = 0 numerically (for example with scipy.optimize.brentq)",
+        rtol=1e-4,
+    )
+
+
+def check_slope_matching_constant(answer):
+    """Exercise 5.2.2: the k for which sigmoid(k x) has the slope of Phi(x) at 0."""
+    return check_number(
+        "5.2.2",
+        answer,
+        4 / np.sqrt(2 * np.pi),
+        {
+            1.702: "1.702 makes the largest error small; matching the slope at 0 gives another constant",
+            1 / np.sqrt(2 * np.pi): "that is Phi'(0); sigmoid(k x) has slope k/4 at 0, so k = 4 Phi'(0)",
+        },
+        "the slope of sigmoid(k x) at 0 is k sigmoid'(0) = k/4; set it equal to phi(0) = 1/sqrt(2 pi)",
+        rtol=1e-4,
+    )
+
+
+def check_gated_width(answer):
+    """Exercise 5.3.1: the SwiGLU hidden width matching an ungated block's parameters (d = 512, h = 2048)."""
+    return check_number(
+        "5.3.1",
+        answer,
+        2 * 512 * 2048 / (3 * 512),
+        {
+            2048: "the gated block has three matrices, not two: it needs a smaller hidden width",
+            1024: "2/3 of 2048, not 1/2: the gated block has three d x h' matrices against two",
+        },
+        "count the weights: 2 d h for the ungated block, 3 d h' for the gated one, and solve for h'",
+        rtol=1e-3,
+    )
+
+
+def check_hard_swish_slope(answer):
+    """Exercise 5.3.2: hard_swish'(1), derived by hand."""
+    return check_number(
+        "5.3.2",
+        answer,
+        5 / 6,
+        {
+            4 / 6: "differentiate x (x + 3) / 6 with the product rule: (x + 3)/6 + x/6",
+            1 / 6: "that is the hard sigmoid's slope; hard_swish has an extra factor x",
+        },
+        "on (-3, 3), hard_swish(x) = x (x + 3) / 6: differentiate and put x = 1",
+        rtol=1e-6,
+    )
+
+
+def check_welch_t(answer):
+    """Exercise 5.4.1: Welch's t statistic for two lists of per-seed accuracies."""
+    a = np.array([0.976, 0.972, 0.978, 0.974, 0.975])
+    b = np.array([0.971, 0.975, 0.969, 0.973, 0.970])
+    t = (a.mean() - b.mean()) / np.sqrt(a.var(ddof=1) / 5 + b.var(ddof=1) / 5)
+    population = (a.mean() - b.mean()) / np.sqrt(a.var() / 5 + b.var() / 5)
+    return check_number(
+        "5.4.1",
+        answer,
+        t,
+        {population: "use the sample variance, with n - 1 (ddof=1)", -t: "subtract b's mean from a's"},
+        "t = (mean(a) - mean(b)) / sqrt(var(a) / 5 + var(b) / 5), with sample variances",
+        rtol=1e-3,
+    )
+
+
+def check_tie_verdict(answer):
+    """Exercise 5.4.2: is a difference of 0.4 points with a seed spread of 0.3 points evidence of a winner?"""
+    exercise = "5.4.2"
+    if answer is None:
+        return report(exercise, NOT_ATTEMPTED)
+    if not isinstance(answer, bool):
+        return report(exercise, "answer True or False")
+    if answer:
+        return report(
+            exercise,
+            "with 3 seeds and a spread of 0.3 points the standard error of each mean is about 0.17 points; "
+            "a gap of 0.4 points is under two combined standard errors: a tie",
+        )
+    return report(exercise, CORRECT)

@@ -1,0 +1,81 @@
+"""The book helpers of chapter 5: setting families, the Swish beta widget and the exercise checkers."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from scipy import optimize, special
+
+import activations as act
+from activations.book import exercises, plotting, widgets
+
+
+def test_family_draws_swish_for_each_beta():
+    fig, axes = plt.subplots(1, 2)
+    plotting.family(axes, "swish", [0.0, 2.0], setting="beta")
+    x, y = axes[0].lines[1].get_data()
+    np.testing.assert_array_equal(y, act.swish(x, beta=2.0))
+    assert axes[0].lines[0].get_label() == "beta = 0"
+    plt.close(fig)
+
+
+def test_swish_widget_draws_relu_and_the_chosen_beta():
+    explorer = widgets.SwishBetaExplorer()
+    explorer.controls["beta"].value = 5.0
+    relu_line, swish_line = explorer.figure.axes[0].lines[:2]
+    np.testing.assert_array_equal(relu_line.get_ydata(), act.relu(relu_line.get_xdata()))
+    np.testing.assert_array_equal(swish_line.get_ydata(), act.swish(swish_line.get_xdata(), beta=5.0))
+    assert "beta = 5" in explorer.figure.axes[0].get_title()
+    plt.close("all")
+
+
+def _verdict(capsys, check, *answer):
+    assert check(*answer) is None
+    return capsys.readouterr().out.strip()
+
+
+SWISH_MIN = optimize.minimize_scalar(lambda x: act.swish(x), bounds=(-5, 0), method="bounded").fun
+GELU_AT = optimize.brentq(lambda x: act.gelu.grad(x), -2, 0)
+
+
+@pytest.mark.parametrize(
+    ("check", "right", "wrong", "hint"),
+    [
+        (exercises.check_swish_beta_minimum, SWISH_MIN / 2, SWISH_MIN, "substitute"),
+        (exercises.check_softplus_gap, np.log(2) / 10, np.log(2), "beta = 1"),
+        (exercises.check_gelu_minimum, float(act.gelu(GELU_AT)), GELU_AT, "where the minimum lies"),
+        (exercises.check_slope_matching_constant, 4 / np.sqrt(2 * np.pi), 1.702, "largest error"),
+        (exercises.check_gated_width, 4096 / 3, 2048, "three matrices"),
+        (exercises.check_hard_swish_slope, 5 / 6, 4 / 6, "product rule"),
+    ],
+)
+def test_number_checkers(capsys, check, right, wrong, hint):
+    assert _verdict(capsys, check, right).endswith(": correct")
+    assert _verdict(capsys, check, None).endswith("not attempted yet")
+    assert hint in _verdict(capsys, check, wrong)
+
+
+def test_welch_t_checker(capsys):
+    a = np.array([0.976, 0.972, 0.978, 0.974, 0.975])
+    b = np.array([0.971, 0.975, 0.969, 0.973, 0.970])
+    t = (a.mean() - b.mean()) / np.sqrt(a.var(ddof=1) / 5 + b.var(ddof=1) / 5)
+    assert _verdict(capsys, exercises.check_welch_t, t).endswith(": correct")
+    assert "ddof=1" in _verdict(
+        capsys, exercises.check_welch_t, (a.mean() - b.mean()) / np.sqrt(a.var() / 5 + b.var() / 5)
+    )
+    assert "subtract" in _verdict(capsys, exercises.check_welch_t, -t)
+
+
+def test_tie_verdict_checker(capsys):
+    assert _verdict(capsys, exercises.check_tie_verdict, False).endswith(": correct")
+    assert "a tie" in _verdict(capsys, exercises.check_tie_verdict, True)
+    assert "True or False" in _verdict(capsys, exercises.check_tie_verdict, "tie")
+
+
+def test_gelu_minimum_is_where_the_derivative_vanishes():
+    assert abs(float(act.gelu.grad(GELU_AT))) < 1e-10
+    assert -0.76 < GELU_AT < -0.75
+    assert special.ndtr(GELU_AT) > 0
