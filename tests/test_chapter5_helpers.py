@@ -37,14 +37,14 @@ def _verdict(capsys, check, *answer):
     return capsys.readouterr().out.strip()
 
 
-SWISH_MIN = optimize.minimize_scalar(lambda x: act.swish(x), bounds=(-5, 0), method="bounded").fun
+SILU_STEEPEST = -optimize.minimize_scalar(lambda x: -act.silu.grad(x), bounds=(0, 6), method="bounded").fun
 GELU_AT = optimize.brentq(lambda x: act.gelu.grad(x), -2, 0)
 
 
 @pytest.mark.parametrize(
     ("check", "right", "wrong", "hint"),
     [
-        (exercises.check_swish_beta_minimum, SWISH_MIN / 2, SWISH_MIN, "substitute"),
+        (exercises.check_silu_max_slope, SILU_STEEPEST, 1.0, "overshoots"),
         (exercises.check_softplus_gap, np.log(2) / 10, np.log(2), "beta = 1"),
         (exercises.check_gelu_minimum, float(act.gelu(GELU_AT)), GELU_AT, "where the minimum lies"),
         (exercises.check_slope_matching_constant, 4 / np.sqrt(2 * np.pi), 1.702, "largest error"),

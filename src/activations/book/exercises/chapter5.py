@@ -6,23 +6,24 @@ from scipy import optimize, special
 from ._common import CORRECT, NOT_ATTEMPTED, check_number, report
 
 
-def _swish_minimum():
-    result = optimize.minimize_scalar(lambda x: x * special.expit(x), bounds=(-5, 0), method="bounded")
-    return result.fun
+def _silu_steepest():
+    result = optimize.minimize_scalar(
+        lambda x: -special.expit(x) * (1 + x * special.expit(-x)), bounds=(0, 6), method="bounded"
+    )
+    return -result.fun
 
 
-def check_swish_beta_minimum(answer):
-    """Exercise 5.1.1: the minimum value of Swish with beta = 2."""
-    smallest = _swish_minimum()
+def check_silu_max_slope(answer):
+    """Exercise 5.1.1: the largest slope of SiLU, which is more than ReLU's 1."""
     return check_number(
         "5.1.1",
         answer,
-        smallest / 2,
+        _silu_steepest(),
         {
-            smallest: "that is the minimum for beta = 1; substitute u = beta x",
-            2 * smallest: "x sigmoid(beta x) = (1/beta) u sigmoid(u) with u = beta x: divide, not multiply",
+            1.0: "SiLU's slope overshoots 1 before it settles to 1: look for the maximum of silu' for x > 0",
+            0.5: "that is the slope at 0; the largest is further right",
         },
-        "write x sigmoid(2x) as (1/2) u sigmoid(u) with u = 2x and use Swish-1's minimum",
+        "maximise silu'(x) = sigmoid(x) (1 + x sigmoid(-x)) numerically, e.g. on a fine grid",
         rtol=1e-4,
     )
 
