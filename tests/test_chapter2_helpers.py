@@ -112,7 +112,7 @@ def test_chapter2_checkers(capsys):
     naive = lambda x: 1 / (1 + np.exp(-x))  # noqa: E731
     assert _verdict(capsys, exercises.check_stable_sigmoid, stable).endswith(ok)
     assert "overflows" in _verdict(capsys, exercises.check_stable_sigmoid, naive)
-    assert "at x = -40 you return 0" in _verdict(
+    assert "at x = -745 you return 0" in _verdict(
         capsys, exercises.check_stable_sigmoid, lambda x: np.maximum(0, x)
     )
     assert "shape" in _verdict(capsys, exercises.check_stable_sigmoid, lambda x: 0.5)
@@ -209,3 +209,16 @@ def test_rms_slope_is_at_least_the_mean_slope():
     for std in (0.1, 1.0, 10.0):
         assert slopes.rms_derivative("sigmoid", std) >= slopes.mean_derivative("sigmoid", std)
     assert slopes.rms_derivative("sigmoid", 0.0) == 0.25
+
+
+def test_numeric_checkers_refuse_zero_for_a_tiny_answer(capsys):
+    for wrong in (0.0, 1e-9, -1e-9):
+        assert not _verdict(capsys, exercises.check_saturated_depth_bound, wrong).endswith(": correct")
+
+
+def test_stable_sigmoid_checker_sees_a_silenced_naive_sigmoid(capsys):
+    def silenced(x):
+        with np.errstate(over="ignore"):
+            return 1 / (1 + np.exp(-x))
+
+    assert "at x = -745 you return 0" in _verdict(capsys, exercises.check_stable_sigmoid, silenced)

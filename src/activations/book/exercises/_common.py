@@ -33,9 +33,10 @@ def check_number(exercise, answer, expected, wrong_answers, otherwise, rtol=1e-6
         value = float(answer)
     except (TypeError, ValueError):
         return report(exercise, f"give a single number, not {answer!r}")
-    if np.isclose(value, expected, rtol=rtol):
+    # relative tolerance only: an absolute one would accept 0 for a tiny expected value
+    if np.isclose(value, expected, rtol=rtol, atol=0.0):
         return report(exercise, CORRECT)
     for wrong, hint in wrong_answers.items():
-        if np.isclose(value, wrong, rtol=rtol):
+        if np.isclose(value, wrong, rtol=rtol, atol=0.0):
             return report(exercise, hint)
     return report(exercise, otherwise)
