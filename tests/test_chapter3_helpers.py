@@ -115,3 +115,10 @@ def test_dead_unit_revival_checker(capsys):
     assert "the data, which never change" in _verdict(capsys, check, True, True)
     assert "keep learning" in _verdict(capsys, check, False, False)
     assert "True or False" in _verdict(capsys, check, "no", "yes")
+
+
+def test_checkers_do_not_raise_on_malformed_answers(capsys):
+    assert "array of numbers" in _verdict(capsys, exercises.check_alpha_gradient_per_unit, lambda Z, G: "abc")
+    assert _verdict(capsys, exercises.check_dead_unit_revival, np.False_, np.True_).endswith(": correct")
+    assert "array of numbers" in _verdict(capsys, exercises.check_stable_sigmoid, lambda x: "abc")
+    assert "array of numbers" in _verdict(capsys, exercises.check_xor_features, lambda X: [[1, 2], [3]])

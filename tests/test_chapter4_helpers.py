@@ -83,3 +83,27 @@ def test_three_class_logit_checker(capsys):
     assert "approximation" in _verdict(capsys, check, lambda a, b, c: a - max(b, c))
     assert "not b + c" in _verdict(capsys, check, lambda a, b, c: a - b - c)
     assert _verdict(capsys, check, lambda a, b, c: None).endswith("not attempted yet")
+
+
+def test_chapter4_checkers_accept_rounded_answers(capsys):
+    assert _verdict(capsys, exercises.check_confident_gradient_limit, 1.414).endswith(": correct")
+    assert _verdict(capsys, exercises.check_temperature_for, 0.455).endswith(": correct")
+    assert _verdict(capsys, exercises.check_soft_target_gradient, [0.044, 0.014, -0.058]).endswith(
+        ": correct"
+    )
+    assert _verdict(capsys, exercises.check_score_variance, 63.9).endswith(": correct")
+
+
+def test_three_class_checker_catches_partial_stability_and_sign(capsys):
+    check = exercises.check_three_class_logit
+    partial = lambda a, b, c: a - b - np.log1p(np.exp(c - b))  # noqa: E731
+    assert "use logsumexp" in _verdict(capsys, check, partial)
+    assert "sign is flipped" in _verdict(capsys, check, lambda a, b, c: act.logsumexp([b, c]) - a)
+
+
+def test_tied_classes_are_all_shaded():
+    fig, ax = plt.subplots()
+    plotting.probability_bars(ax, [0.2, 0.1, 0.0, 0.1, 0.2])
+    colours = [bar.get_facecolor() for bar in ax.patches]
+    assert colours[0] == colours[4] != colours[1]
+    plt.close(fig)

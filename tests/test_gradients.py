@@ -161,3 +161,22 @@ def test_backpropagation_through_gated_layers(unit):
     model = nn.MLP([3, 4, 4, 3], activation=unit, init="xavier", seed=1)
     result = check_model(model, rng.normal(size=(6, 3)), np.array([0, 1, 2, 1, 0, 2]))
     assert result.passed, str(result)
+
+
+def test_check_model_fails_on_a_nan_gradient_in_any_parameter():
+    model = nn.MLP([2, 3, 2], activation="tanh", seed=0)
+    backward = model.backward
+
+    def nan_in_last_bias(grad_logits):
+        backward(grad_logits)
+        model.layers[-1].db = np.full_like(model.layers[-1].db, np.nan)
+
+    model.backward = nan_in_last_bias
+    result = check_model(model, np.array([[0.5, -1.0], [1.0, 2.0]]), np.array([0, 1]))
+    assert not result.passed
+    assert result.parameter == len(model.parameters()) - 1
+
+
+def test_check_grad_points_at_the_nan():
+    result = check_grad(np.sin, lambda x: np.where(x > 0.9, np.nan, np.cos(x)), [0.5, 1.0])
+    assert result.worst_index == (1,)

@@ -238,3 +238,20 @@ def test_gated_units_keep_float32_and_scalars():
     assert act.geglu(np.ones(3, np.float32), np.ones(3, np.float32)).dtype == np.float32
     assert np.ndim(act.glu(1.0, 0.0)) == 0
     assert act.glu(2.0, 0.0) == 1.0
+
+
+@pytest.mark.parametrize("f", act.ALL, ids=lambda f: f.name)
+def test_float16_extremes_raise_no_warning(f):
+    params = PARAMS.get(f.name, {})
+    x = np.array([-65000, -300, -50, 0, 50, 300, 65000], dtype=np.float16)
+    assert f(x, **params).dtype == np.float16
+    assert f.grad(x, **params).dtype == np.float16
+
+
+def test_network_settings_errors_name_the_layer():
+    with pytest.raises(TypeError, match=r"^GatedLayer: gated units take no settings"):
+        nn.MLP([2, 4, 2], activation="geglu", approximate="tanh")
+    with pytest.raises(TypeError, match=r"^PReLULayer: unknown parameter 'beta'"):
+        nn.MLP([2, 4, 2], activation="prelu", beta=1.0)
+    with pytest.raises(ValueError, match=r"^train: cannot record 'alpha': the model has no PReLU"):
+        nn.train(nn.MLP([2, 2]), np.ones((2, 2)), [0, 1], nn.SGD(), record="alpha")

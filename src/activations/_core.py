@@ -79,7 +79,8 @@ def like_input(result, x):
     """Give ``result`` the dtype of ``x``, and return a scalar for a 0-d input."""
     result = np.asarray(result)
     if result.dtype != x.dtype:
-        result = result.astype(x.dtype)
+        with np.errstate(over="ignore"):  # a value beyond float16's range is inf, as it should be
+            result = result.astype(x.dtype)
     return result[()] if result.ndim == 0 else result
 
 
@@ -115,6 +116,11 @@ def positive(x):
     """1.0 where x > 0 and 0.0 elsewhere (nan stays nan), in x's dtype."""
     # Writing the comparison straight into a float array takes one pass over x.
     return keep_nan(np.greater(x, 0, out=np.empty_like(x)), x)
+
+
+def _working(x):
+    """float16 is computed in float32 (x**3 or 1.05 x would overflow float16's 65504 early)."""
+    return x.astype(np.float32) if x.dtype == np.float16 else x
 
 
 # --- the base of every activation -----------------------------------------------------------
@@ -170,8 +176,8 @@ class Activation:
         taken = list(inspect.signature(self.function).parameters.values())[1:]
         self.defaults = {p.name: p.default for p in taken}  # inspect.Parameter.empty: required
         shown = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in taken]
-        # `sigmoid?` and help() show f(x, *, settings); `sigmoid??` and
-        # inspect.getsource(sigmoid) show the class that defines this activation.
+        # IPython's `leaky_relu?` and inspect.signature show (x, /, *, alpha=0.01); `sigmoid??`
+        # and inspect.getsource(sigmoid) show the class that defines this activation.
         self.__signature__ = inspect.Signature(
             [inspect.Parameter("x", inspect.Parameter.POSITIONAL_ONLY), *shown]
         )
@@ -194,13 +200,13 @@ class Activation:
 
     def __call__(self, x, /, **settings):
         x = as_float_array(x, self.name)
-        return like_input(self.function(x, **self.check_settings(settings)), x)
+        return like_input(self.function(_working(x), **self.check_settings(settings)), x)
 
     def grad(self, x, /, **settings):
         """The derivative df/dx at every entry of ``x``; same settings as f."""
         func = f"{self.name}.grad"
         x = as_float_array(x, func)
-        return like_input(self.derivative(x, **self.check_settings(settings, func)), x)
+        return like_input(self.derivative(_working(x), **self.check_settings(settings, func)), x)
 
     def __repr__(self):
         return f"<activation {self.name}>"

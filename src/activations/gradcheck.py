@@ -1,8 +1,8 @@
 """Gradient checking: compare an analytic gradient with finite differences.
 
 The central difference (f(x + h) - f(x - h)) / (2h) has an error of order h^2
-from truncation plus eps / h from rounding; h = 1e-6 (relative to |x|)
-balances the two in float64 to about 1e-10. A correct gradient therefore
+from truncation plus (machine epsilon) / h from rounding; a step h of 1e-6
+times max(1, |x|) balances the two in float64 to about 1e-10. A correct gradient therefore
 agrees to about 1e-8 relative error; a wrong one (a missing factor, a sign)
 is off by order 1.
 
@@ -111,7 +111,8 @@ def check_grad(f, grad, x, eps=1e-6, tolerance=1e-6):
     Returns
     -------
     GradCheckResult
-        True in a boolean context when the check passed; prints a one-line report.
+        True in a boolean context when the check passed; ``print(result)``
+        gives a one-line report.
 
     Examples
     --------
@@ -143,6 +144,9 @@ def check_model(model, X, y, eps=1e-5, tolerance=1e-5):
         ``parameters()`` and ``gradients()``. Its parameters are restored.
     X, y : array_like
         A small batch: the check costs two forward passes per parameter entry.
+        Keep every pre-activation away from a kink (ReLU's 0): with the
+        biases at 0, an input row of zeros puts them all on it, and no finite
+        difference can match a one-sided derivative there.
     eps, tolerance : float
         As in :func:`check_grad`, but both larger (1e-5): a network's loss
         sums many rounded terms, and a larger step keeps their rounding error
@@ -177,7 +181,8 @@ def check_model(model, X, y, eps=1e-5, tolerance=1e-5):
                 param[...] = original
 
         result = _compare(analytic, numerical_gradient(loss_at, original, eps), tolerance, parameter=k)
-        if worst is None or result.max_rel_error > worst.max_rel_error:
+        # "not <=" so that a nan error counts as the worst
+        if worst is None or not result.max_rel_error <= worst.max_rel_error:
             worst = result
     return worst
 
@@ -187,7 +192,8 @@ def _compare(analytic, numerical, tolerance, parameter=None):
     if analytic.size == 0:
         return GradCheckResult(0.0, (), 0.0, 0.0, tolerance, parameter)
     magnitude = np.maximum(np.abs(analytic), np.abs(numerical))
-    floor = max(1e-3 * float(np.max(magnitude)), 1e-12)
+    largest = float(np.nanmax(magnitude)) if np.any(np.isfinite(magnitude)) else 0.0
+    floor = max(1e-3 * largest, 1e-12)
     rel = np.abs(analytic - numerical) / np.maximum(magnitude, floor)
     worst = np.unravel_index(np.nanargmax(np.where(np.isnan(rel), np.inf, rel)), analytic.shape)
     return GradCheckResult(

@@ -6,8 +6,10 @@ that is the numerically safe way: ``log(softmax(z))`` underflows to
 ``-inf`` long before ``log_softmax(z)`` loses a digit.
 
 Batch conventions: logits have shape (N, K) for N examples and K classes (a
-single example of shape (K,) is also accepted), and every loss is the mean
-over the batch, so every loss gradient carries a factor 1/N.
+single example of shape (K,) is also accepted), and every loss is a mean, so
+its gradient is divided by the number of terms averaged: N examples for the
+cross-entropy, every entry (N times the outputs) for mse and the binary
+cross-entropy.
 """
 
 import numbers

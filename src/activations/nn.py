@@ -194,7 +194,9 @@ class GatedLayer:
     it again. It has no parameters of its own.
     """
 
-    def __init__(self, unit):
+    def __init__(self, unit, **settings):
+        if settings:
+            raise TypeError(f"GatedLayer: gated units take no settings, got {', '.join(sorted(settings))}")
         self.unit = GATED[unit] if isinstance(unit, str) else unit
 
     def forward(self, Z):
@@ -214,11 +216,18 @@ class GatedLayer:
         return []
 
 
+def _is_gated(activation):
+    return activation in GATED.values() or (isinstance(activation, str) and activation in GATED)
+
+
 def activation_layer(activation, **settings):
     """The layer for an activation: PReLU learns its alpha, a gated unit halves its input."""
-    if isinstance(activation, str) and activation in GATED:
+    if _is_gated(activation):
         return GatedLayer(activation, **settings)
     if get(activation) is prelu:
+        unknown = sorted(set(settings) - {"alpha"})
+        if unknown:
+            raise TypeError(f"PReLULayer: unknown parameter {unknown[0]!r}; it takes alpha")
         return PReLULayer(**settings)
     return ActivationLayer(activation, **settings)
 
@@ -278,8 +287,13 @@ class MLP:
         if loss == "binary_cross_entropy" and widths[-1] != 1:
             raise ValueError("MLP: binary_cross_entropy needs exactly one output unit")
         self.widths = [int(n) for n in widths]
-        gated = isinstance(activation, str) and activation in GATED
-        self.activation = GATED[activation] if gated else get(activation)
+        gated = _is_gated(activation)
+        if not gated:
+            self.activation = get(activation)
+        elif isinstance(activation, str):
+            self.activation = GATED[activation]
+        else:
+            self.activation = activation
         self.loss_name = loss
         rng = np.random.default_rng(seed)
         initialiser = _initialiser(init)
@@ -290,7 +304,7 @@ class MLP:
             doubled = 2 * n_out if gated and k < last else n_out
             self.layers.append(Dense(n_in, doubled, initialiser, rng))
             if k < last:  # an activation between two dense layers
-                self.layers.append(activation_layer(activation if gated else self.activation, **settings))
+                self.layers.append(activation_layer(self.activation, **settings))
 
     @property
     def dense_layers(self):
@@ -513,6 +527,8 @@ def train(model, X, y, optimizer, epochs=100, batch_size=None, seed=0, validatio
     for name in record:
         if name not in DIAGNOSTICS:
             raise ValueError(f"train: cannot record {name!r}; choose from {', '.join(DIAGNOSTICS)}")
+    if "alpha" in record and not any(isinstance(layer, PReLULayer) for layer in model.layers):
+        raise ValueError("train: cannot record 'alpha': the model has no PReLU layer")
     history = _empty_history(model, epochs + 1, validation is not None, record)
     rng = np.random.default_rng(seed)
     # A diverging run (learning rate too large) overflows; that is detected and

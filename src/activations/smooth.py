@@ -238,8 +238,8 @@ class HardSigmoid(Activation):
         f(x) = relu6(x + 3) / 6 = 0 for x <= -3, (x + 3) / 6 between, 1 for x >= 3
         f'(x) = 1/6 for -3 < x < 3, 0 otherwise (also 0 at the kinks -3 and 3)
 
-    No exponential: a comparison, an addition and a multiplication, which
-    8-bit integer arithmetic can do exactly.
+    No exponential: an addition, a clip and a multiplication, cheap in 8-bit
+    integer arithmetic.
 
     Book: section 5.3.
 

@@ -299,7 +299,8 @@ def family(axes, activation, values, setting="alpha", x=None):
     for k, value in enumerate(values):
         shade = 0.35 + 0.65 * (k + 1) / len(values)
         colour = tuple(1 - shade * (1 - c) for c in base)
-        axes[0].plot(x, f(x, **{setting: value}), color=colour, label=f"{setting} = {value:g}")
+        shown = f"{value:g}" if isinstance(value, (int, float)) else str(value)
+        axes[0].plot(x, f(x, **{setting: value}), color=colour, label=f"{setting} = {shown}")
         negative, positive = x[x < 0], x[x > 0]
         axes[1].plot(negative, f.grad(negative, **{setting: value}), color=colour)
         axes[1].plot(positive, f.grad(positive, **{setting: value}), color=colour)
@@ -355,7 +356,8 @@ def probability_bars(ax, logits, temperature=1.0, title=None):
     """Softmax probabilities over the classes as bars, the largest darker (section 4.1)."""
     z = np.asarray(logits, dtype=float)
     p = softmax(z, temperature=temperature)
-    colours = [CLASS_COLORS[0] if k == np.argmax(p) else "#9ecae1" for k in range(len(p))]
+    # every class that ties for the largest probability is darker
+    colours = [CLASS_COLORS[0] if np.isclose(pk, p.max()) else "#9ecae1" for pk in p]
     ax.bar(np.arange(len(p)), p, color=colours)
     ax.set(xlabel="class $k$", ylabel="probability $p_k$", ylim=(0, 1.05), xticks=np.arange(len(p)))
     ax.set_title(title or "logits " + ", ".join(f"{v:g}" for v in z), fontsize=10)

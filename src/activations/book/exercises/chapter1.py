@@ -16,7 +16,10 @@ def check_augment(augment):
         return report(exercise, hint)
     if answer is None:
         return report(exercise, NOT_ATTEMPTED)
-    A = np.asarray(answer, dtype=float)
+    try:
+        A = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return report(exercise, "return a matrix of numbers (a NumPy array)")
     if A.shape != (3, 4):
         return report(
             exercise,
@@ -85,7 +88,10 @@ def check_xor_features(xor_features):
         return report(exercise, hint)
     if answer is None:
         return report(exercise, NOT_ATTEMPTED)
-    F = np.asarray(answer, dtype=float)
+    try:
+        F = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return report(exercise, "return an array of numbers, one row per example")
     if F.ndim != 2 or F.shape[0] != 4:
         return report(exercise, f"return one row of features per example: shape (4, k), not {F.shape}")
     if F.shape[1] <= 2 or not np.allclose(F[:, :2], corners):

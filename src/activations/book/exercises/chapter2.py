@@ -54,7 +54,10 @@ def check_stable_sigmoid(my_sigmoid):
         )
     if answer is None:
         return report(exercise, NOT_ATTEMPTED)
-    answer = np.asarray(answer, dtype=float)
+    try:
+        answer = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return report(exercise, "return an array of numbers, one per input")
     if answer.shape != x.shape:
         return report(exercise, f"return one value per input: shape {x.shape}, not {answer.shape}")
     expected = sigmoid(x)

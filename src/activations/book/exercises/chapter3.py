@@ -47,7 +47,10 @@ def check_alpha_gradient_per_unit(alpha_gradient):
         return report(exercise, hint)
     if answer is None:
         return report(exercise, NOT_ATTEMPTED)
-    answer = np.asarray(answer, dtype=float)
+    try:
+        answer = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return report(exercise, "return an array of numbers, one per unit")
     expected = np.sum(G * np.minimum(Z, 0.0), axis=0)
     if answer.shape == ():
         return report(
@@ -71,7 +74,7 @@ def check_dead_unit_revival(first_layer, deeper_layer):
     exercise = "3.2.2"
     if first_layer is None or deeper_layer is None:
         return report(exercise, NOT_ATTEMPTED)
-    if not isinstance(first_layer, bool) or not isinstance(deeper_layer, bool):
+    if not isinstance(first_layer, (bool, np.bool_)) or not isinstance(deeper_layer, (bool, np.bool_)):
         return report(exercise, "answer each part with True or False")
     if first_layer:
         return report(

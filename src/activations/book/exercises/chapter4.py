@@ -30,7 +30,7 @@ def check_temperature_for(answer):
         1 / np.log(9),
         {np.log(9): "you found 1/T; T is its reciprocal", 0.9: "T is not the probability: solve for it"},
         "with two classes, p_2 = sigmoid(1/T); solve sigmoid(u) = 0.9 for u",
-        rtol=1e-4,
+        rtol=1e-3,
     )
 
 
@@ -47,11 +47,12 @@ def check_soft_target_gradient(answer):
     p = softmax(z)
     if g.shape != (3,):
         return report(exercise, f"the gradient has one entry per logit: shape (3,), not {g.shape}")
-    if np.allclose(g, p - t, atol=1e-6):
+    # three decimals are enough
+    if np.allclose(g, p - t, rtol=0, atol=5e-4):
         return report(exercise, CORRECT)
-    if np.allclose(g, t - p, atol=1e-6):
+    if np.allclose(g, t - p, rtol=0, atol=5e-4):
         return report(exercise, "the sign is flipped: it is p - t, prediction minus target")
-    if np.allclose(g, p - np.array([1.0, 0.0, 0.0]), atol=1e-6):
+    if np.allclose(g, p - np.array([1.0, 0.0, 0.0]), rtol=0, atol=5e-4):
         return report(exercise, "that is the gradient for a one-hot target; use the soft target t")
     return report(
         exercise, "compute p = softmax(z) first; the derivation gives dL/dz = p - t for any t summing to 1"
@@ -70,7 +71,7 @@ def check_confident_gradient_limit(answer):
             0.0: "that is what squared error after softmax does; cross-entropy's gradient does not vanish",
         },
         "as s grows p approaches the one-hot vector of the wrong class: take the norm of p - t then",
-        rtol=1e-4,
+        rtol=1e-3,
     )
 
 
@@ -79,7 +80,7 @@ def check_three_class_logit(sigmoid_argument):
     exercise = "4.3.1"
     rng = np.random.default_rng(43)
     # five moderate cases, then one whose naive exponentials overflow
-    cases = np.vstack([rng.normal(0, 3, size=(5, 3)), [[0.0, 1000.0, 999.0]]])
+    cases = np.vstack([rng.normal(0, 3, size=(5, 3)), [[0.0, 1000.0, 999.0], [0.0, 0.0, 1000.0]]])
     answers = []
     for a, b, c in cases:
         with np.errstate(all="ignore"):
@@ -98,7 +99,11 @@ def check_three_class_logit(sigmoid_argument):
         return report(exercise, CORRECT)
     moderate, a, b, c = slice(0, 5), cases[:5, 0], cases[:5, 1], cases[:5, 2]
     if np.allclose(answers[moderate], expected[moderate], atol=1e-9):
-        return report(exercise, "right for moderate logits, but not for (0, 1000, 999): use logsumexp")
+        return report(
+            exercise, "right for moderate logits, but not for (0, 1000, 999) or (0, 0, 1000): use logsumexp"
+        )
+    if np.allclose(answers[moderate], -expected[moderate], atol=1e-9):
+        return report(exercise, "the sign is flipped: u = a - log(e^b + e^c), so a larger a gives a larger u")
     if np.allclose(answers[moderate], a - np.maximum(b, c), atol=1e-9):
         return report(exercise, "max(b, c) is only an approximation of log(e^b + e^c)")
     if np.allclose(answers[moderate], a - b - c, atol=1e-9):
@@ -117,4 +122,5 @@ def check_score_variance(answer):
             1: "each product q_i k_i has variance 1, but the score adds 64 of them",
         },
         "Var(q_i k_i) = E[q_i^2] E[k_i^2] = 1, and the d independent products add their variances",
+        rtol=1e-2,
     )
