@@ -17,7 +17,7 @@ def check_relu_zero_fraction(answer):
             special.ndtr(-0.5): "that is the fraction that passes (z > 0); the question asks for the zeros",
         },
         "relu(z) = 0 exactly when z <= 0: find P(z <= 0) for z ~ N(-0.5, 1) with the normal CDF",
-        rtol=1e-3,
+        rtol=3e-3,
     )
 
 
@@ -33,7 +33,7 @@ def check_relu_mean(answer):
             0.0: "ReLU's outputs are never negative, so their mean cannot be 0",
         },
         "integrate z times the normal density over z > 0; the antiderivative of z e^(-z^2/2) is -e^(-z^2/2)",
-        rtol=1e-4,
+        rtol=1e-3,
     )
 
 
@@ -52,6 +52,8 @@ def check_alpha_gradient_per_unit(alpha_gradient):
     except (TypeError, ValueError):
         return report(exercise, "return an array of numbers, one per unit")
     expected = np.sum(G * np.minimum(Z, 0.0), axis=0)
+    if answer.shape == (1, 4):  # keepdims=True is fine
+        answer = answer[0]
     if answer.shape == ():
         return report(
             exercise, "one alpha per unit means one number per unit: sum over the batch (axis 0) only"
@@ -103,7 +105,7 @@ def check_elu_mean(answer):
             1 / np.sqrt(2 * np.pi) - 0.5: "E[e^z - 1; z < 0] needs E[e^z; z < 0] = e^(1/2) Phi(-1), not 0",
         },
         "split at 0: E[z; z > 0] + E[e^z; z < 0] - P(z < 0), and complete the square in e^z e^(-z^2/2)",
-        rtol=1e-4,
+        rtol=2e-3,
     )
 
 
@@ -113,6 +115,7 @@ def check_selu_he_variance(answer):
     choices = ("grows", "shrinks", "settles")
     if answer is None:
         return report(exercise, NOT_ATTEMPTED)
+    answer = answer.strip().lower() if isinstance(answer, str) else answer
     if answer not in choices:
         return report(exercise, f"answer with one of {', '.join(repr(c) for c in choices)}")
     if answer == "grows":
