@@ -54,7 +54,7 @@ COLORS = {
     "softplus": "#56B4E9",
     "swish": "#AA4499",
     "silu": "#AA4499",  # the same function as swish at beta = 1
-    "mish": "#CC6677",
+    "mish": "#EE3377",
     "gelu": "#999933",
     "hard_sigmoid": "#88CCEE",
     "hard_swish": "#661100",
