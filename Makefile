@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup book test lint pytest benchmark notebooks lab serve lock clean
+.PHONY: setup book test lint pytest benchmark benchmark-torch notebooks lab serve lock clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,19 @@ test: lint book pytest
 benchmark: setup
 	$(BIN)/python benchmarks/activations.py
 
+# The same benchmark with PyTorch's CPU kernels beside ours, in a separate environment
+# (.venv-bench), so that torch and what it pulls in never change the lock's .venv.
+BENCH := .venv-bench
+$(BENCH)/.installed: requirements.txt pyproject.toml
+	@test -x $(BENCH)/bin/python || $(PYTHON) -m venv $(BENCH)
+	$(BENCH)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BENCH)/bin/python -m pip install --quiet --disable-pip-version-check "torch==2.13.0"
+	$(BENCH)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(BENCH)/.installed
+
+benchmark-torch: $(BENCH)/.installed
+	$(BENCH)/bin/python benchmarks/activations.py
+
 # Re-execute every notebook, store its outputs and print how long each took.
 notebooks: setup
 	$(BIN)/python benchmarks/notebooks.py --write
@@ -66,4 +79,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) _build .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(BENCH) _build .pytest_cache .ruff_cache .hypothesis

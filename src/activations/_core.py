@@ -88,7 +88,7 @@ def like_input(result, x):
 
 
 def expit(z):
-    """sigmoid(z) = 1 / (1 + e^-z), in at least float64, subnormal results included.
+    """sigmoid(z) = 1 / (1 + e^-z), subnormal results included; float32 stays float32.
 
     SciPy's ``expit`` never takes exp of a positive number, so it cannot
     overflow as the textbook formula does for z < -709. But it returns 0
@@ -96,6 +96,11 @@ def expit(z):
     value is still a subnormal float; times a large x (as in swish) that 0
     would be a wrong normal-sized result. Callers cast back to x's dtype.
     """
+    if z.dtype == np.float32:
+        # Computed in float32 (no float64 copy): e = exp(-|z|) <= 1 cannot overflow, and
+        # e / (1 + e) keeps the subnormal tail that float32 expit flushes to 0.
+        e = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
     z = np.asarray(z, dtype=np.promote_types(z.dtype, np.float64))
     s = np.asarray(special.expit(z))
     if z.size and z.min() < -700:  # there 1 + e^z rounds to 1: e^z itself is sigmoid(z)
