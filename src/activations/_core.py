@@ -18,7 +18,6 @@ import numbers
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import special
 
 # Beyond |z| = 800, exp(-|z|) is below the smallest float64 (about 4.9e-324), so
 # sigmoid(z) is exactly 0 or 1 in every float type. Clipping arguments there
@@ -88,24 +87,24 @@ def like_input(result, x):
 
 
 def expit(z):
-    """sigmoid(z) = 1 / (1 + e^-z), subnormal results included; float32 stays float32.
+    """sigmoid(z) = e^min(z, 0) / (1 + e^-|z|), in z's float dtype.
 
-    SciPy's ``expit`` never takes exp of a positive number, so it cannot
-    overflow as the textbook formula does for z < -709. But it returns 0
-    below z = -709.78 (and its float32 version below -88.7), where the true
-    value is still a subnormal float; times a large x (as in swish) that 0
-    would be a wrong normal-sized result. Callers cast back to x's dtype.
+    This is 1 / (1 + e^-z) for z >= 0 and e^z / (1 + e^z) for z < 0, written
+    so that neither exponent is ever positive: exp cannot overflow (the
+    textbook form's e^-z does, below z = -709.78) and no warning is possible.
+    For very negative z the numerator e^z keeps the tiny (subnormal) value of
+    the sigmoid, which SciPy's ``expit`` rounds to 0 below -709.78; times a
+    large x, as in swish, that 0 would be a wrong normal-sized result.
     """
-    if z.dtype == np.float32:
-        # Computed in float32 (no float64 copy): e = exp(-|z|) <= 1 cannot overflow, and
-        # e / (1 + e) keeps the subnormal tail that float32 expit flushes to 0.
-        e = np.exp(-np.abs(z))
-        return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
-    z = np.asarray(z, dtype=np.promote_types(z.dtype, np.float64))
-    s = np.asarray(special.expit(z))
-    if z.size and z.min() < -700:  # there 1 + e^z rounds to 1: e^z itself is sigmoid(z)
-        low = z < -700
-        s[low] = np.exp(z[low])
+    if z.ndim == 0:  # the in-place operations below need an array
+        return expit(z.reshape(1)).reshape(())
+    s = np.minimum(z, 0.0)
+    np.exp(s, out=s)  # in place, as below: two arrays in all
+    d = np.abs(z)
+    np.negative(d, out=d)
+    np.exp(d, out=d)
+    d += 1
+    s /= d
     return s
 
 
@@ -121,6 +120,27 @@ def positive(x):
     """1.0 where x > 0 and 0.0 elsewhere (nan stays nan), in x's dtype."""
     # Writing the comparison straight into a float array takes one pass over x.
     return keep_nan(np.greater(x, 0, out=np.empty_like(x)), x)
+
+
+# Large arrays are evaluated in blocks of this many values (128 KB of float64). A formula of k
+# NumPy operations makes k passes over its data; on a whole array of 10^7 values each pass
+# goes through main memory, but a block and its temporaries stay in the CPU's cache, so the
+# formula costs about one trip through memory. PyTorch gets the same effect by fusing the
+# operations into one loop; a NumPy formula gets it from this loop over blocks.
+BLOCK = 2**14
+
+
+def blockwise(formula, x, settings):
+    """formula(x, **settings) for an elementwise formula, computed block by block when x is large."""
+    if x.ndim == 0:  # a 1-element array, so that in-place operations have an array to work in
+        return formula(x.reshape(1), **settings).reshape(())
+    if x.size <= BLOCK:
+        return formula(x, **settings)
+    flat = x.reshape(-1)
+    out = np.empty(flat.shape, dtype=x.dtype)
+    for start in range(0, flat.size, BLOCK):
+        out[start : start + BLOCK] = formula(flat[start : start + BLOCK], **settings)
+    return out.reshape(x.shape)
 
 
 def _working(x):
@@ -205,13 +225,13 @@ class Activation:
 
     def __call__(self, x, /, **settings):
         x = as_float_array(x, self.name)
-        return like_input(self.function(_working(x), **self.check_settings(settings)), x)
+        return like_input(blockwise(self.function, _working(x), self.check_settings(settings)), x)
 
     def grad(self, x, /, **settings):
         """The derivative df/dx at every entry of ``x``; same settings as f."""
         func = f"{self.name}.grad"
         x = as_float_array(x, func)
-        return like_input(self.derivative(_working(x), **self.check_settings(settings, func)), x)
+        return like_input(blockwise(self.derivative, _working(x), self.check_settings(settings, func)), x)
 
     def __repr__(self):
         return f"<activation {self.name}>"

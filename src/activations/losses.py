@@ -29,18 +29,24 @@ def _axis(z, axis, func):
 
 
 def _scores(z, axis, func):
-    """Check logits for softmax-like functions; return them and the axis."""
+    """Check logits for softmax-like functions; return them, the axis and their maximum along it.
+
+    The checks read only the maximum, which softmax needs anyway: a slice
+    contains +inf exactly when its maximum is +inf, and is all -inf exactly
+    when its maximum is -inf.
+    """
     z = as_float_array(z, func, "z")
     if z.ndim == 0:
         raise ValueError(f"{func}: z must have at least one dimension (one entry per class)")
     axis = _axis(z, axis, func)
     if z.shape[axis] == 0:
         raise ValueError(f"{func}: z has no entries along axis {axis}")
-    if np.any(z == np.inf):
+    m = np.max(z, axis=axis, keepdims=True)
+    if np.any(m == np.inf):
         raise ValueError(f"{func}: z contains +inf; logits must be finite (-inf may mask a class)")
-    if np.any(np.all(z == -np.inf, axis=axis)):
+    if np.any(m == -np.inf):
         raise ValueError(f"{func}: every entry of some slice of z is -inf; nothing is left to normalise")
-    return z, axis
+    return z, axis, m
 
 
 def logsumexp(z, axis=-1):
@@ -55,8 +61,7 @@ def logsumexp(z, axis=-1):
     >>> float(logsumexp([1000.0, 1000.0]))  # naive: log(inf + inf) = inf
     1000.6931471805599
     """
-    z, axis = _scores(z, axis, "logsumexp")
-    m = np.max(z, axis=axis, keepdims=True)
+    z, axis, m = _scores(z, axis, "logsumexp")
     result = m + np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))
     return like_input(np.squeeze(result, axis=axis), z)
 
@@ -91,14 +96,15 @@ def softmax(z, axis=-1, temperature=1.0):
     >>> softmax([0.0, np.log(3.0)])
     array([0.25, 0.75])
     """
-    z, axis = _scores(z, axis, "softmax")
+    z, axis, m = _scores(z, axis, "softmax")
     temperature = as_parameter(temperature, "softmax", "temperature", minimum=0.0, strict=True)
-    shifted = z - np.max(z, axis=axis, keepdims=True)  # largest exponent is 0: no overflow
+    e = z - m  # largest exponent is 0: no overflow
     if temperature != 1.0:
         with np.errstate(over="ignore"):  # -inf here is a probability of exactly 0
-            shifted = shifted / temperature
-    e = np.exp(shifted)
-    return like_input(e / np.sum(e, axis=axis, keepdims=True), z)
+            e /= temperature
+    np.exp(e, out=e)  # in place: one array for the whole computation
+    e /= np.sum(e, axis=axis, keepdims=True)
+    return like_input(e, z)
 
 
 def log_softmax(z, axis=-1):
@@ -112,9 +118,10 @@ def log_softmax(z, axis=-1):
     >>> log_softmax([0.0, -1000.0])
     array([    0., -1000.])
     """
-    z, axis = _scores(z, axis, "log_softmax")
-    shifted = z - np.max(z, axis=axis, keepdims=True)
-    return like_input(shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True)), z)
+    z, axis, m = _scores(z, axis, "log_softmax")
+    shifted = z - m
+    shifted -= np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+    return like_input(shifted, z)
 
 
 # --- cross-entropy -------------------------------------------------------------
@@ -131,11 +138,13 @@ def _logits(logits, func):
     return z
 
 
-def _targets_as_probabilities(z, targets, func):
-    """Return the targets as rows of probabilities with the shape of the logits.
+def _targets(z, targets, func):
+    """Check the targets against the logits z; return class indices or probability rows.
 
-    Integer class indices of shape z.shape[:-1] become one-hot rows; rows of
-    probabilities must have the shape of z, be non-negative and sum to 1.
+    Integer class indices of shape z.shape[:-1] come back as an integer
+    array (never as one-hot rows: the losses pick the target's entry
+    instead); rows of probabilities must have the shape of z, be
+    non-negative and sum to 1.
     """
     t = np.asarray(targets)
     n_classes = z.shape[-1]
@@ -171,7 +180,44 @@ def _targets_as_probabilities(z, targets, func):
         raise ValueError(
             f"{func}: class label {bad} is out of range for {n_classes} classes (0 to {n_classes - 1})"
         )
-    return np.eye(n_classes, dtype=z.dtype)[t.astype(np.intp)]
+    return t.astype(np.intp)
+
+
+def _at_targets(a, t):
+    """The entry of each row of a at its target class t (class indices)."""
+    return np.take_along_axis(a, t[..., np.newaxis], axis=-1)[..., 0]
+
+
+def _subtract_targets(p, t):
+    """p - t in place, for t class indices (1 at the target) or probability rows."""
+    if t.dtype.kind == "f":
+        p -= t
+    else:
+        index = t[..., np.newaxis]
+        np.put_along_axis(p, index, np.take_along_axis(p, index, axis=-1) - 1, axis=-1)
+    return p
+
+
+def _cross_entropy(logits, targets, func, with_grad):
+    """The mean cross-entropy, and its gradient if asked, from one softmax."""
+    z = _logits(logits, func)
+    t = _targets(z, targets, func)
+    n = z.shape[0] if z.ndim == 2 else 1
+    shifted = z - np.max(z, axis=-1, keepdims=True)  # no overflow in exp
+    e = np.exp(shifted)
+    total = np.sum(e, axis=-1, keepdims=True)
+    # -log softmax(z)_k = log(total) - shifted_k
+    if t.dtype.kind == "f":
+        loss = np.sum(t * (np.log(total) - shifted)) / n
+    else:
+        loss = np.sum(np.log(total[..., 0]) - _at_targets(shifted, t)) / n
+    loss = like_input(loss, z)
+    if not with_grad:
+        return loss
+    e /= total  # the softmax, in place
+    grad = _subtract_targets(e, t)
+    grad /= n
+    return loss, like_input(grad, z)
 
 
 def cross_entropy(logits, targets):
@@ -202,10 +248,7 @@ def cross_entropy(logits, targets):
     >>> float(cross_entropy([[0.0, 1000.0]], [1]))
     0.0
     """
-    z = _logits(logits, "cross_entropy")
-    t = _targets_as_probabilities(z, targets, "cross_entropy")
-    per_example = -np.sum(t * log_softmax(z), axis=-1)
-    return like_input(np.mean(per_example), z)
+    return _cross_entropy(logits, targets, "cross_entropy", with_grad=False)
 
 
 def cross_entropy_grad(logits, targets):
@@ -219,10 +262,22 @@ def cross_entropy_grad(logits, targets):
     >>> cross_entropy_grad([[0.0, 0.0]], [1])
     array([[ 0.5, -0.5]])
     """
-    z = _logits(logits, "cross_entropy_grad")
-    t = _targets_as_probabilities(z, targets, "cross_entropy_grad")
-    n = z.shape[0] if z.ndim == 2 else 1
-    return like_input((softmax(z) - t) / n, z)
+    return _cross_entropy(logits, targets, "cross_entropy_grad", with_grad=True)[1]
+
+
+def cross_entropy_and_grad(logits, targets):
+    r"""The mean cross-entropy and its gradient with respect to the logits, from one softmax.
+
+    Book: what ``nn.MLP`` calls on every batch. Arguments as for
+    :func:`cross_entropy`; the result is ``(cross_entropy(logits, targets),
+    cross_entropy_grad(logits, targets))``, with the inputs checked and the
+    softmax computed once.
+
+    >>> loss, grad = cross_entropy_and_grad([[0.0, 0.0]], [1])
+    >>> round(float(loss), 6), grad
+    (0.693147, array([[ 0.5, -0.5]]))
+    """
+    return _cross_entropy(logits, targets, "cross_entropy_and_grad", with_grad=True)
 
 
 # --- binary cross-entropy and squared error ----------------------------------------
@@ -321,7 +376,7 @@ def softmax_backward(z, grad_p, axis=-1):
     >>> softmax_backward([0.0, 0.0], [1.0, 0.0])
     array([ 0.25, -0.25])
     """
-    z, axis = _scores(z, axis, "softmax_backward")
+    z, axis, _ = _scores(z, axis, "softmax_backward")
     g = as_float_array(grad_p, "softmax_backward", "grad_p")
     if g.shape != z.shape:
         raise ValueError(f"softmax_backward: grad_p has shape {g.shape} but z has shape {z.shape}")
@@ -341,8 +396,8 @@ def softmax_mse(logits, targets):
     0.25
     """
     z = _logits(logits, "softmax_mse")
-    t = _targets_as_probabilities(z, targets, "softmax_mse")
-    return like_input(np.mean((softmax(z) - t) ** 2), z)
+    error = _subtract_targets(softmax(z), _targets(z, targets, "softmax_mse"))
+    return like_input(np.mean(error**2), z)
 
 
 def softmax_mse_grad(logits, targets):
@@ -355,5 +410,5 @@ def softmax_mse_grad(logits, targets):
     array([[ 0.25, -0.25]])
     """
     z = _logits(logits, "softmax_mse_grad")
-    t = _targets_as_probabilities(z, targets, "softmax_mse_grad")
-    return softmax_backward(z, 2 * (softmax(z) - t) / z.size)
+    error = _subtract_targets(softmax(z), _targets(z, targets, "softmax_mse_grad"))
+    return softmax_backward(z, 2 * error / z.size)

@@ -362,6 +362,10 @@ class MLP:
     def loss_and_backward(self, X, y):
         """Forward, loss and backward on one batch; returns the loss."""
         logits = self.forward(X)
+        if self.loss_name == "cross_entropy":  # the loss and its gradient from one softmax
+            loss, grad = losses.cross_entropy_and_grad(logits, y)
+            self.backward(grad)
+            return float(loss)
         self.backward(self.loss_grad(logits, y))
         return self.loss_of(logits, y)
 

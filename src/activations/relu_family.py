@@ -87,10 +87,13 @@ class LeakyReLU(Activation):
     def function(self, x, alpha=0.01):
         if alpha == 0:  # plain ReLU; also avoids 0 * -inf = nan
             return np.maximum(x, 0.0)
-        return np.where(x > 0, x, alpha * np.minimum(x, 0.0))
+        # For 0 < alpha <= 1 the larger of x and alpha x is x for x > 0 and alpha x
+        # otherwise: two passes over x, where np.where costs as much as an exp.
+        return np.maximum(x, alpha * x)
 
     def derivative(self, x, alpha=0.01):
-        return keep_nan(np.where(x > 0, 1.0, alpha).astype(x.dtype), x)
+        # 1 for x > 0, alpha otherwise: alpha + (1 - alpha) [x > 0], nan kept.
+        return alpha + (1 - alpha) * positive(x)
 
 
 class PReLU(LeakyReLU):
@@ -133,7 +136,10 @@ class PReLU(LeakyReLU):
     settings = {"alpha": Setting()}  # noqa: RUF012
 
     def function(self, x, alpha):
-        return super().function(x, alpha)
+        if 0 <= alpha <= 1:
+            return super().function(x, alpha)
+        # alpha is unrestricted here, so max(x, alpha x) would be wrong; alpha != 0 avoids 0 * -inf
+        return np.maximum(x, 0.0) + alpha * np.minimum(x, 0.0)
 
     def derivative(self, x, alpha):
         return super().derivative(x, alpha)
@@ -179,12 +185,15 @@ class ELU(Activation):
     settings = {"alpha": Setting(minimum=0.0)}  # noqa: RUF012
 
     def function(self, x, alpha=1.0):
-        # expm1 is exact near 0, where exp(x) - 1 cancels; min(x, 0) keeps exp from
-        # overflowing on the branch that np.where throws away.
-        return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))
+        # max(x, 0) + alpha (e^min(x, 0) - 1): each term is 0 on the other side of 0.
+        # expm1 is exact near 0, where exp(x) - 1 cancels; min(x, 0) keeps exp from overflowing.
+        return np.maximum(x, 0.0) + alpha * np.expm1(np.minimum(x, 0.0))
 
     def derivative(self, x, alpha=1.0):
-        return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
+        # With the indicator h = [x > 0]: h + (1 - h) alpha e^min(x, 0). Both pieces are
+        # finite, so the products are exact; np.where would cost as much as the exp.
+        h = np.greater(x, 0).astype(x.dtype)
+        return h + (1 - h) * (alpha * np.exp(np.minimum(x, 0.0)))
 
 
 class SELU(Activation):

@@ -9,7 +9,7 @@ import numpy as np
 from scipy import special
 
 from ._core import SATURATE, Activation, Setting, expit, keep_nan
-from .classic import tanh
+from .classic import sigmoid, tanh
 
 _SQRT_2_OVER_PI = np.sqrt(2.0 / np.pi)
 _GELU_CUBIC = 0.044715
@@ -95,14 +95,23 @@ class Swish(Activation):
             return 0.5 * x
         # Below x = -800 / beta swish underflows to 0; clipping there avoids -inf * 0 = nan.
         x = np.maximum(x, -SATURATE / beta)
-        return x * expit(beta * np.minimum(x, SATURATE / beta))
+        z = np.minimum(x, SATURATE / beta)  # keeps beta x finite
+        z *= beta
+        s = expit(z)
+        s *= x  # x sigmoid(beta x), in place
+        return s
 
     def derivative(self, x, beta=1.0):
         if beta == 0:
             return keep_nan(np.full_like(x, 0.5), x)
         limit = SATURATE / beta  # the derivative is exactly 0 or 1 beyond
-        z = beta * np.clip(x, -limit, limit)
-        return expit(z) * (1 + z * expit(-z))
+        z = np.clip(x, -limit, limit)
+        z *= beta
+        # sigma(z) (1 + z sigma(-z)) = sigma(z) + z sigma'(z): one sigmoid and one cosh
+        g = sigmoid.derivative(z)
+        g *= z  # in place, as below: no new array
+        g += expit(z)
+        return g
 
 
 class SiLU(Activation):
@@ -296,8 +305,11 @@ class HardSwish(Activation):
         return x * hard_sigmoid.function(x)
 
     def derivative(self, x):
-        inside = (2.0 * np.clip(x, -3.0, 3.0) + 3.0) / 6.0  # clipped: 2x cannot overflow
-        return keep_nan(np.where(x >= 3, 1.0, np.where(x > -3, inside, 0.0)).astype(x.dtype), x)
+        # [x >= 3] + [-3 < x < 3] (2x + 3) / 6, with indicators instead of np.where; clipped, 2x
+        # cannot overflow.
+        inside = ((x > -3) & (x < 3)).astype(x.dtype)
+        inside *= (2.0 * np.clip(x, -3.0, 3.0) + 3.0) / 6.0
+        return keep_nan(inside + (x >= 3), x)
 
 
 def _tanh_argument(x):

@@ -1,0 +1,117 @@
+"""What issue 12's speed work promises, checked without timing anything.
+
+Timings live in benchmarks/activations.py. Here: large arrays (computed block
+by block) give exactly the values small ones do, no derivative holds more
+than three arrays of its input's size at once, float32 stays float32 inside
+the computation, and the cross-entropy gives its loss and gradient from one
+call without building a one-hot matrix.
+"""
+
+import tracemalloc
+
+import numpy as np
+import pytest
+
+import activations as act
+from activations import _core, losses
+from tests import mp_reference as ref
+
+CASES = [(f, params) for f in act.ALL for params in ref.SETTINGS.get(f.name, [{}])]
+IDS = [f.name + "".join(f"-{k}={v}" for k, v in p.items()) for f, p in CASES]
+
+
+def _peak_arrays(func, x):
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    func(x)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / x.nbytes
+
+
+@pytest.mark.parametrize(("f", "params"), CASES, ids=IDS)
+def test_large_arrays_are_computed_block_by_block_with_the_same_values(f, params):
+    """Each block is computed by the same formula, so the values cannot depend on the size."""
+    n = 3 * _core.BLOCK + 123  # three whole blocks and a partial one
+    x = np.random.default_rng(1).uniform(-40, 40, n).reshape(3, -1)
+    x[0, :5] = [np.nan, np.inf, -np.inf, 0.0, -1000.0]
+    for method in (f, f.grad):
+        whole = method(x, **params)
+        assert whole.shape == x.shape
+        pieces = np.concatenate(
+            [method(row[k : k + 1000], **params) for row in x for k in range(0, row.size, 1000)]
+        )
+        np.testing.assert_array_equal(whole.ravel(), pieces)
+
+
+@pytest.mark.parametrize(("f", "params"), CASES, ids=IDS)
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_no_derivative_holds_more_than_three_arrays_of_the_input(f, params, dtype):
+    """The result included; blockwise evaluation keeps the temporaries to a block each."""
+    x = np.random.default_rng(2).uniform(-10, 10, 40 * _core.BLOCK).astype(dtype)
+    assert _peak_arrays(lambda v: f.grad(v, **params), x) <= 3
+    assert _peak_arrays(lambda v: f(v, **params), x) <= 3
+
+
+@pytest.mark.parametrize("f", [act.sigmoid, act.swish, act.tanh], ids=lambda f: f.name)
+def test_float32_is_computed_in_float32(f, monkeypatch):
+    """No float64 copy of a float32 input is made: the inputs the formula sees stay float32."""
+    seen = []
+    original = _core.expit
+
+    def spy(z):
+        seen.append(z.dtype)
+        return original(z)
+
+    monkeypatch.setattr("activations.classic.expit", spy)
+    monkeypatch.setattr("activations.smooth.expit", spy)
+    x = np.linspace(-5, 5, 11, dtype=np.float32)
+    assert f(x).dtype == np.float32
+    assert f.grad(x).dtype == np.float32
+    assert all(d == np.float32 for d in seen)
+    # A float64 copy inside would add two arrays of the float32 input; a boolean mask adds a
+    # quarter of one in float32 and an eighth in float64, hence the margin.
+    peak32 = _peak_arrays(f.grad, np.ones(_core.BLOCK, np.float32))
+    assert peak32 <= _peak_arrays(f.grad, np.ones(_core.BLOCK)) + 0.5
+
+
+@pytest.mark.parametrize("targets", ["indices", "probabilities"])
+@pytest.mark.parametrize("shape", [(64, 10), (10,)])
+def test_cross_entropy_and_grad_is_the_loss_and_the_gradient(shape, targets):
+    rng = np.random.default_rng(3)
+    z = rng.normal(scale=5, size=shape)
+    t = rng.integers(0, shape[-1], shape[:-1])
+    if targets == "probabilities":
+        t = rng.dirichlet(np.ones(shape[-1]), size=shape[:-1])
+    loss, grad = act.cross_entropy_and_grad(z, t)
+    assert loss == act.cross_entropy(z, t)
+    np.testing.assert_array_equal(grad, act.cross_entropy_grad(z, t))
+    np.testing.assert_allclose(grad.sum(axis=-1), 0, atol=1e-15)
+
+
+def test_cross_entropy_checks_its_input_once_and_builds_no_one_hot(monkeypatch):
+    calls = []
+    original = losses._targets
+    monkeypatch.setattr(losses, "_targets", lambda *a: calls.append(a[2]) or original(*a))
+    monkeypatch.setattr(np, "eye", lambda *a, **k: pytest.fail("a dense one-hot matrix was built"))
+    z = np.random.default_rng(4).normal(size=(256, 1000))
+    act.cross_entropy_and_grad(z, np.arange(256))
+    assert calls == ["cross_entropy_and_grad"]
+    # the only arrays of z's size are the exponentials and the gradient made from them in place
+    assert _peak_arrays(lambda v: act.cross_entropy_and_grad(v, np.arange(256)), z) <= 2.1
+
+
+def test_cross_entropy_and_grad_errors_name_it():
+    with pytest.raises(ValueError, match="cross_entropy_and_grad: class label 5 is out of range"):
+        act.cross_entropy_and_grad(np.zeros((2, 5)), [0, 5])
+    with pytest.raises(ValueError, match="cross_entropy_and_grad: logits must be finite"):
+        act.cross_entropy_and_grad([[0.0, np.nan]], [0])
+
+
+def test_the_network_takes_loss_and_gradient_from_one_call(monkeypatch):
+    model = act.nn.MLP([4, 5, 3], "tanh")
+    X = np.random.default_rng(5).normal(size=(8, 4))
+    y = np.arange(8) % 3
+    expected = model.loss(X, y)
+    monkeypatch.setattr(losses, "cross_entropy", lambda *a: pytest.fail("the loss was computed twice"))
+    assert model.loss_and_backward(X, y) == expected
