@@ -7,6 +7,8 @@ A network is a list of layers, each with a ``forward`` and a ``backward``:
   A the layer computes Z = A W^T + b.
 - :class:`ActivationLayer` applies an activation f to every entry: a = f(z).
 - :class:`PReLULayer` applies PReLU with a slope alpha that it learns.
+- :class:`BatchNorm` standardises every unit over the batch, then scales and
+  shifts it by two learned vectors (chapter 6).
 
 The last layer outputs logits; the loss turns them into a number (softmax +
 cross-entropy, sigmoid + binary cross-entropy, or identity + squared error).
@@ -216,6 +218,79 @@ class GatedLayer:
         return []
 
 
+class BatchNorm:
+    """Batch normalisation of every unit over the batch (Ioffe and Szegedy, 2015; chapter 6).
+
+    For a batch Z (one example per row), each column (unit) is standardised
+    and then scaled and shifted by two learned vectors:
+
+        z_hat = (Z - mean) / sqrt(var + eps),    output = gamma * z_hat + beta
+
+    In training mode ``mean`` and ``var`` are the batch's own (``var``
+    divides by N), and running averages are kept for later:
+    running <- (1 - momentum) running + momentum batch, with the variance
+    divided by N - 1 there, as PyTorch does. In inference mode
+    (``training = False``) the running averages are used, so an example's
+    output no longer depends on the rest of its batch. gamma starts at 1 and
+    beta at 0: at first the layer only standardises.
+
+    The backward pass in training mode carries the batch statistics' own
+    dependence on every row:
+
+        dZ = gamma / sqrt(var + eps) * (g - mean(g) - z_hat * mean(g * z_hat)),
+
+    with g = dLoss/doutput and means over the batch; in inference mode the
+    statistics are constants and dZ = g * gamma / sqrt(var + eps).
+    """
+
+    def __init__(self, n, eps=1e-5, momentum=0.1):
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"BatchNorm: n must be a positive number of units, got {n!r}")
+        self.eps = as_parameter(eps, "BatchNorm", "eps", minimum=0.0, strict=True)
+        self.momentum = as_parameter(momentum, "BatchNorm", "momentum", minimum=0.0, maximum=1.0)
+        self.gamma, self.beta = np.ones(n), np.zeros(n)
+        self.running_mean, self.running_var = np.zeros(n), np.ones(n)
+        self.training = True
+
+    def forward(self, Z):
+        Z = as_float_array(Z, "BatchNorm.forward", "Z")
+        if Z.ndim != 2 or Z.shape[1] != self.gamma.size:
+            raise ValueError(
+                f"BatchNorm.forward: Z must have shape (N, {self.gamma.size}), one unit per column; "
+                f"got {Z.shape}"
+            )
+        if self.training:
+            if len(Z) < 2:
+                raise ValueError(
+                    "BatchNorm.forward: training mode needs a batch of at least 2 rows to estimate "
+                    "a variance; for single examples set training = False"
+                )
+            mean, var = Z.mean(axis=0), Z.var(axis=0)
+            n = len(Z)
+            self.running_mean += self.momentum * (mean - self.running_mean)
+            self.running_var += self.momentum * (var * n / (n - 1) - self.running_var)
+        else:
+            mean, var = self.running_mean, self.running_var
+        self.inv_std = 1 / np.sqrt(var + self.eps)
+        self.z_hat = (Z - mean) * self.inv_std
+        return self.gamma * self.z_hat + self.beta
+
+    def backward(self, grad):
+        self.dgamma = np.sum(grad * self.z_hat, axis=0)
+        self.dbeta = np.sum(grad, axis=0)
+        g = grad * self.gamma
+        if not self.training:
+            return g * self.inv_std
+        centred = g - g.mean(axis=0) - self.z_hat * np.mean(g * self.z_hat, axis=0)
+        return self.inv_std * centred
+
+    def parameters(self):
+        return [self.gamma, self.beta]
+
+    def gradients(self):
+        return [self.dgamma, self.dbeta]
+
+
 def _is_gated(activation):
     return activation in GATED.values() or (isinstance(activation, str) and activation in GATED)
 
@@ -268,6 +343,10 @@ class MLP:
         output scored by squared error: chapter 4's example of what not to do).
     seed : int
         Seeds the weights.
+    batch_norm : {None, "before", "after"}
+        Adds a :class:`BatchNorm` layer to every hidden layer, between the
+        dense layer and its activation (``"before"`` the activation, as in
+        Ioffe and Szegedy) or after the activation (chapter 6). Off by default.
     **settings
         Settings of the activation, such as ``alpha`` for Leaky ReLU.
 
@@ -279,13 +358,17 @@ class MLP:
         dense layer.
     """
 
-    def __init__(self, widths, activation="relu", init="he", loss="cross_entropy", seed=0, **settings):
+    def __init__(
+        self, widths, activation="relu", init="he", loss="cross_entropy", seed=0, batch_norm=None, **settings
+    ):
         if len(widths) < 2 or any(not isinstance(n, (int, np.integer)) or n < 1 for n in widths):
             raise ValueError(f"MLP: widths must be at least two positive integers, got {widths!r}")
         if loss not in LOSSES:
             raise ValueError(f"MLP: unknown loss {loss!r}; use one of {', '.join(LOSSES)}")
         if loss == "binary_cross_entropy" and widths[-1] != 1:
             raise ValueError("MLP: binary_cross_entropy needs exactly one output unit")
+        if batch_norm not in (None, "before", "after"):
+            raise ValueError(f"MLP: batch_norm must be None, 'before' or 'after', got {batch_norm!r}")
         self.widths = [int(n) for n in widths]
         gated = _is_gated(activation)
         if not gated:
@@ -304,7 +387,11 @@ class MLP:
             doubled = 2 * n_out if gated and k < last else n_out
             self.layers.append(Dense(n_in, doubled, initialiser, rng))
             if k < last:  # an activation between two dense layers
+                if batch_norm == "before":
+                    self.layers.append(BatchNorm(doubled))
                 self.layers.append(activation_layer(self.activation, **settings))
+                if batch_norm == "after":
+                    self.layers.append(BatchNorm(n_out))
 
     @property
     def dense_layers(self):
@@ -312,7 +399,18 @@ class MLP:
 
     @property
     def activation_layers(self):
-        return [layer for layer in self.layers if not isinstance(layer, Dense)]
+        return [layer for layer in self.layers if not isinstance(layer, (Dense, BatchNorm))]
+
+    @property
+    def training(self):
+        """Whether the batch-normalisation layers use batch statistics (True) or running ones."""
+        return all(layer.training for layer in self.layers if isinstance(layer, BatchNorm))
+
+    @training.setter
+    def training(self, value):
+        for layer in self.layers:
+            if isinstance(layer, BatchNorm):
+                layer.training = bool(value)
 
     def forward(self, X):
         """Logits for a batch X of shape (N, widths[0]); every layer remembers what backward needs."""
@@ -377,17 +475,28 @@ class MLP:
             return (logits[:, 0] > 0).astype(int)
         return logits
 
+    def infer(self, X):
+        """Logits for X with batch normalisation in inference mode (running statistics)."""
+        was_training, self.training = self.training, False
+        try:
+            return self.forward(X)
+        finally:
+            self.training = was_training
+
     def predict(self, X):
         """Predicted class labels (or the regression output for ``loss="mse"``)."""
-        return self.labels(self.forward(X))
+        return self.labels(self.infer(X))
 
     def accuracy(self, X, y):
         """Fraction of correct labels; nan for regression."""
         return self.evaluate(X, y)[1]
 
     def evaluate(self, X, y):
-        """(loss, accuracy) on (X, y) from one forward pass; both nan if the logits are not finite."""
-        logits = self.forward(X)
+        """(loss, accuracy) on (X, y) from one forward pass; both nan if the logits are not finite.
+
+        Batch-normalisation layers use their running statistics here (inference mode).
+        """
+        logits = self.infer(X)
         if not np.all(np.isfinite(logits)):
             return float("nan"), float("nan")
         accuracy = (
