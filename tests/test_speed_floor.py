@@ -16,6 +16,8 @@ import activations as act
 from activations import _core, losses
 from tests import mp_reference as ref
 
+BLOCK = _core.BLOCK_BYTES // 8  # float64 values in a block
+
 CASES = [(f, params) for f in act.ALL for params in ref.SETTINGS.get(f.name, [{}])]
 IDS = [f.name + "".join(f"-{k}={v}" for k, v in p.items()) for f, p in CASES]
 
@@ -32,7 +34,7 @@ def _peak_arrays(func, x):
 @pytest.mark.parametrize(("f", "params"), CASES, ids=IDS)
 def test_large_arrays_are_computed_block_by_block_with_the_same_values(f, params):
     """Each block is computed by the same formula, so the values cannot depend on the size."""
-    n = 3 * _core.BLOCK + 123  # three whole blocks and a partial one
+    n = 3 * BLOCK + 123  # three whole blocks and a partial one
     x = np.random.default_rng(1).uniform(-40, 40, n).reshape(3, -1)
     x[0, :5] = [np.nan, np.inf, -np.inf, 0.0, -1000.0]
     for method in (f, f.grad):
@@ -48,7 +50,7 @@ def test_large_arrays_are_computed_block_by_block_with_the_same_values(f, params
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 def test_no_derivative_holds_more_than_three_arrays_of_the_input(f, params, dtype):
     """The result included; blockwise evaluation keeps the temporaries to a block each."""
-    x = np.random.default_rng(2).uniform(-10, 10, 40 * _core.BLOCK).astype(dtype)
+    x = np.random.default_rng(2).uniform(-10, 10, 40 * BLOCK).astype(dtype)
     assert _peak_arrays(lambda v: f.grad(v, **params), x) <= 3
     assert _peak_arrays(lambda v: f(v, **params), x) <= 3
 
@@ -71,8 +73,8 @@ def test_float32_is_computed_in_float32(f, monkeypatch):
     assert all(d == np.float32 for d in seen)
     # A float64 copy inside would add two arrays of the float32 input; a boolean mask adds a
     # quarter of one in float32 and an eighth in float64, hence the margin.
-    peak32 = _peak_arrays(f.grad, np.ones(_core.BLOCK, np.float32))
-    assert peak32 <= _peak_arrays(f.grad, np.ones(_core.BLOCK)) + 0.5
+    peak32 = _peak_arrays(f.grad, np.ones(BLOCK, np.float32))
+    assert peak32 <= _peak_arrays(f.grad, np.ones(BLOCK)) + 0.5
 
 
 @pytest.mark.parametrize("targets", ["indices", "probabilities"])

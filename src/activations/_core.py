@@ -122,24 +122,25 @@ def positive(x):
     return keep_nan(np.greater(x, 0, out=np.empty_like(x)), x)
 
 
-# Large arrays are evaluated in blocks of this many values (128 KB of float64). A formula of k
-# NumPy operations makes k passes over its data; on a whole array of 10^7 values each pass
-# goes through main memory, but a block and its temporaries stay in the CPU's cache, so the
-# formula costs about one trip through memory. PyTorch gets the same effect by fusing the
-# operations into one loop; a NumPy formula gets it from this loop over blocks.
-BLOCK = 2**14
+# Large arrays are evaluated in blocks of this many bytes (16384 float64 values, 32768 float32).
+# A formula of k NumPy operations makes k passes over its data; on a whole array of 10^7
+# values each pass goes through main memory, but a block and its temporaries stay in the
+# CPU's cache, so the formula costs about one trip through memory. PyTorch gets the same
+# effect by fusing the operations into one loop; a NumPy formula gets it from this loop.
+BLOCK_BYTES = 2**17
 
 
 def blockwise(formula, x, settings):
     """formula(x, **settings) for an elementwise formula, computed block by block when x is large."""
     if x.ndim == 0:  # a 1-element array, so that in-place operations have an array to work in
         return formula(x.reshape(1), **settings).reshape(())
-    if x.size <= BLOCK:
+    block = BLOCK_BYTES // x.itemsize
+    if x.size <= block:
         return formula(x, **settings)
     flat = x.reshape(-1)
     out = np.empty(flat.shape, dtype=x.dtype)
-    for start in range(0, flat.size, BLOCK):
-        out[start : start + BLOCK] = formula(flat[start : start + BLOCK], **settings)
+    for start in range(0, flat.size, block):
+        out[start : start + block] = formula(flat[start : start + block], **settings)
     return out.reshape(x.shape)
 
 

@@ -9,7 +9,7 @@ import numpy as np
 from scipy import special
 
 from ._core import SATURATE, Activation, Setting, expit, keep_nan
-from .classic import sigmoid, tanh
+from .classic import tanh
 
 _SQRT_2_OVER_PI = np.sqrt(2.0 / np.pi)
 _GELU_CUBIC = 0.044715
@@ -106,12 +106,20 @@ class Swish(Activation):
             return keep_nan(np.full_like(x, 0.5), x)
         limit = SATURATE / beta  # the derivative is exactly 0 or 1 beyond
         z = np.clip(x, -limit, limit)
-        z *= beta
-        # sigma(z) (1 + z sigma(-z)) = sigma(z) + z sigma'(z): one sigmoid and one cosh
-        g = sigmoid.derivative(z)
-        g *= z  # in place, as below: no new array
-        g += expit(z)
-        return g
+        if beta != 1:
+            z *= beta
+        # sigma(z) (1 + z sigma(-z)) = sigma(z) + z sigma(z) sigma(-z). With e = e^-|z| <= 1,
+        # sigma(z) = e^min(z, 0) / (1 + e) and sigma(z) sigma(-z) = e / (1 + e)^2, so one
+        # e serves both: f' = (e^min(z, 0) + z e / (1 + e)) / (1 + e), in place.
+        e = np.abs(z)
+        np.negative(e, out=e)
+        np.exp(e, out=e)
+        d = e + 1
+        e *= z
+        e /= d
+        e += np.exp(np.minimum(z, 0.0))
+        e /= d
+        return e
 
 
 class SiLU(Activation):
@@ -237,8 +245,14 @@ class GELU(Activation):
             du = _SQRT_2_OVER_PI * (1 + 3 * _GELU_CUBIC * (x * x))
             s = expit(2 * u)
             return s + 2 * x * s * expit(-2 * u) * du
-        density = np.exp(-0.5 * (x * x)) / np.sqrt(2 * np.pi)
-        return special.ndtr(x) + x * density
+        # x phi(x) = x e^(-x^2 / 2) / sqrt(2 pi), computed in place in one array
+        g = x * x
+        g *= -0.5
+        np.exp(g, out=g)
+        g *= x
+        g /= np.sqrt(2 * np.pi)
+        g += special.ndtr(x)
+        return g
 
 
 class HardSigmoid(Activation):
