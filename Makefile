@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup book test lint pytest benchmark benchmark-torch notebooks lab serve lock clean
+.PHONY: setup book test lint pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
 
 setup: $(STAMP)
 
@@ -54,6 +54,12 @@ $(BENCH)/.installed: requirements.txt pyproject.toml
 
 benchmark-torch: $(BENCH)/.installed
 	$(BENCH)/bin/python benchmarks/activations.py
+
+# Chapter 6's stored tables (experiments/results/*.csv): the comparison grid (a few minutes) and the
+# cost of every activation in copies. Re-execute the notebooks afterwards (make notebooks).
+experiments: setup
+	$(BIN)/python experiments/comparison.py
+	$(BIN)/python experiments/costs.py
 
 # Re-execute every notebook, store its outputs and print how long each took.
 notebooks: setup

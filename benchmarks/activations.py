@@ -19,7 +19,6 @@ plainly in PyTorch (float64, one thread, the same mini-batches).
 """
 
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -29,6 +28,7 @@ import numpy as np
 # so that `import activations` finds the package, not this script.
 sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 import activations as act  # noqa: E402
+from activations.book.cost import race  # noqa: E402
 
 try:
     import torch
@@ -70,23 +70,6 @@ def torch_backward(forward, x):
     y = forward(t)
     g = torch.ones_like(y)
     return lambda _: torch.autograd.grad(y, t, g, retain_graph=True)
-
-
-def timed(func, x):
-    start = time.perf_counter()
-    func(x)
-    return time.perf_counter() - start
-
-
-def race(contenders, x, repeats):
-    """Median and minimum time of each contender, run alternately."""
-    for func in contenders:
-        func(x)  # warm up
-    times = [[] for _ in contenders]
-    for _ in range(repeats):
-        for k, func in enumerate(contenders):
-            times[k].append(timed(func, x))
-    return [(float(np.median(t)), float(np.min(t))) for t in times]
 
 
 def peak_arrays(func, x):

@@ -1,4 +1,4 @@
-"""Execute every chapter notebook in a fresh kernel and print how long each takes.
+"""Execute every notebook (chapters, then back matter) in a fresh kernel and print how long each takes.
 
     python benchmarks/notebooks.py           # time them; the stored notebooks are untouched
     python benchmarks/notebooks.py --write   # also store the new outputs (after editing a notebook)
@@ -32,7 +32,7 @@ def execute(path, write):
 
 def main():
     write = "--write" in sys.argv[1:]
-    paths = sorted((ROOT / "chapters").glob("*/*.ipynb"))
+    paths = sorted((ROOT / "chapters").glob("*/*.ipynb")) + sorted((ROOT / "back").glob("*.ipynb"))
     total = 0.0
     print(f"{'notebook':<45} {'seconds':>8}")
     for path in paths:

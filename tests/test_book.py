@@ -15,8 +15,10 @@ import yaml
 import activations as act
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "chapters").glob("*/*.ipynb"))
-IDS = [p.relative_to(ROOT / "chapters").as_posix() for p in NOTEBOOKS]
+CHAPTERS = sorted((ROOT / "chapters").glob("*/*.ipynb"))
+# Back matter (the activation atlas) follows the hygiene rules, not the chapter template.
+NOTEBOOKS = CHAPTERS + sorted((ROOT / "back").glob("*.ipynb"))
+IDS = [p.relative_to(ROOT).as_posix() for p in NOTEBOOKS]
 
 
 def _toc_files(entry):
@@ -38,7 +40,7 @@ def test_every_toc_entry_exists_and_every_notebook_is_listed():
     listed = {(ROOT / name).with_suffix(".ipynb") for name in TOC_FILES}
     for path in NOTEBOOKS:
         assert path in listed, f"{path.relative_to(ROOT)} is not in _toc.yml"
-    assert NOTEBOOKS, "no chapter notebooks found"
+    assert CHAPTERS, "no chapter notebooks found"
 
 
 def test_package_references_are_in_the_bibliography():
@@ -84,14 +86,17 @@ def test_notebook_is_clean_and_portable(notebook):
 
 
 def test_notebook_follows_the_conventions(notebook):
-    _, nb = notebook
+    path, nb = notebook
     first = nb.cells[0].source
+    assert "plotting.use_style()" in _code_cells(nb)[0].source, "the first code cell asks for the book style"
+    if path not in CHAPTERS:
+        assert re.search(r"^# \S", first, flags=re.M), "first cell must hold the title '# Title'"
+        return
     assert re.search(r"^# \d+\.\d+ ", first, flags=re.M), "first cell must hold the title '# N.M Title'"
     assert "You will learn" in first
     headings = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()]
     assert "## Summary" in headings
     assert "## Exercises" in headings
-    assert "plotting.use_style()" in _code_cells(nb)[0].source, "the first code cell asks for the book style"
 
 
 def _tags(cell):
@@ -103,7 +108,7 @@ def test_widget_and_timing_cells_ignore_their_output_by_tag(notebook):
     for cell in _code_cells(nb):
         assert "NBVAL_IGNORE_OUTPUT" not in cell.source, "use the nbval-ignore-output tag, not the comment"
         if "nbval-ignore-output" in _tags(cell):
-            assert "widgets." in cell.source or "perf_counter" in cell.source, (
+            assert any(word in cell.source for word in ("widgets.", "perf_counter", "cost.")), (
                 "only widget and timing cells may ignore their output"
             )
         if "widgets." in cell.source and "import" not in cell.source.splitlines()[-1]:
@@ -168,10 +173,10 @@ def test_hidden_cells_are_folded_in_jupyterlab(notebook):
 
 
 def test_hidden_cells_prove_solutions_or_check_claims(notebook):
-    _, nb = notebook
+    path, nb = notebook
     # every exercise checker appears twice: the reader's attempt, and the hidden proof of the solution
     calls = re.findall(r"exercises\.(check_\w+)\(", "\n".join(c.source for c in _code_cells(nb)))
-    assert calls
+    assert calls or path not in CHAPTERS, "a chapter notebook without exercises"
     assert all(calls.count(name) == 2 for name in calls)
     for cell in _code_cells(nb):
         if "remove-cell" not in _tags(cell):
@@ -184,3 +189,28 @@ def test_hidden_cells_prove_solutions_or_check_claims(notebook):
         else:
             assert "assert" in cell.source, f"a hidden cell that neither checks nor proves:\n{cell.source}"
             assert not cell.outputs, "a hidden check prints what no reader sees"
+
+
+def _labels():
+    """Every MyST target "(name)=" defined in the book's pages."""
+    pages = [*NOTEBOOKS, *ROOT.glob("chapters/*/*.md"), *ROOT.glob("back/*.md"), ROOT / "intro.md"]
+    text = "\n".join(
+        "\n".join(c.source for c in nbformat.read(p, as_version=4).cells)
+        if p.suffix == ".ipynb"
+        else p.read_text()
+        for p in pages
+    )
+    return set(re.findall(r"^\(([\w-]+)\)=", text, flags=re.M))
+
+
+def test_every_misconception_links_to_a_section_that_exists():
+    rows = [
+        line for line in (ROOT / "back/misconceptions.md").read_text().splitlines() if line.startswith('| "')
+    ]
+    assert len(rows) >= 30
+    labels = _labels()
+    for row in rows:
+        links = re.findall(r"\{ref\}`(?:[^<`]*<)?([\w-]+)>?`", row.split("|")[-2])
+        assert links, f"no link in the row {row[:60]!r}"
+        for link in links:
+            assert link in labels, f"the row {row[:60]!r} links to {link}, which no page defines"

@@ -55,7 +55,22 @@ def test_the_core_does_not_import_the_book():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-@pytest.mark.parametrize("name", ["plotting", "widgets", "exercises", "linear", "descent", "slopes"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "plotting",
+        "widgets",
+        "exercises",
+        "linear",
+        "descent",
+        "slopes",
+        "comparison",
+        "normalisation",
+        "cost",
+        "checklist",
+        "atlas",
+    ],
+)
 def test_book_modules_live_in_the_book_subpackage(name):
     assert importlib.import_module(f"activations.book.{name}")
     assert not hasattr(act, name)

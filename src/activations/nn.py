@@ -504,6 +504,15 @@ class MLP:
         )
         return self.loss_of(logits, y), accuracy
 
+    def pre_activations(self, X):
+        """The input z of every hidden activation for the batch X, first to last (chapter 6).
+
+        With ``batch_norm="before"`` that is the batch-normalised z. The forward
+        pass runs in the network's current mode (training or inference).
+        """
+        self.forward(X)
+        return [layer.Z for layer in self.activation_layers]
+
     def hidden_outputs(self, X):
         """The output of every hidden layer (after its activation) for the batch X, first to last."""
         self.forward(X)

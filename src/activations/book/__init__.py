@@ -6,7 +6,11 @@
 - ``exercises``: the exercise checkers, one module a chapter;
 - chapter helpers: ``linear`` (stacks of affine layers, chapter 1),
   ``descent`` (gradient-descent paths, chapter 2), ``slopes`` (average
-  slopes under Gaussian inputs, chapter 2).
+  slopes under Gaussian inputs, chapter 2), ``comparison`` (the measured
+  comparison and its stored tables, section 6.1), ``normalisation``
+  (initialisation pairing and batch normalisation, 6.2), ``cost`` (time in
+  copies of the input, 6.3 and the benchmarks), ``checklist`` (a network
+  that does not train, 6.4) and ``atlas`` (the activation atlas).
 
 None of them is imported by ``import activations``; a notebook imports what
 it uses, e.g. ``from activations.book import plotting``.

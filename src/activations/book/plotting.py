@@ -373,3 +373,88 @@ def temperature_panels(logits, temperatures):
         if ax is not axes[0]:
             ax.set_ylabel("")
     return fig
+
+
+# --- chapter 6 ----------------------------------------------------------------------------------
+
+
+def depth_comparison(table, problems, activations, depths, runs):
+    """Mean test accuracy (+- one sample standard deviation over seeds) against depth (section 6.1).
+
+    ``runs(table, problem, depth, activation)`` returns the accuracies of one cell.
+    """
+    fig, axes = plt.subplots(1, len(problems), figsize=(9, 4.0))
+    offsets = np.linspace(-0.25, 0.25, len(activations))
+    for ax, problem in zip(axes, problems, strict=True):
+        for offset, name in zip(offsets, activations, strict=True):
+            cells = [runs(table, problem, depth, name) for depth in depths]
+            means = [c.mean() for c in cells]
+            spreads = [c.std(ddof=1) for c in cells]
+            x = np.arange(len(depths)) + offset
+            ax.errorbar(
+                x, means, yerr=spreads, color=color(name), marker="o", ms=4, capsize=2, lw=1.2, label=name
+            )
+        ax.set_xticks(range(len(depths)), [f"{d} layers" for d in depths])
+        ax.set(title=problem, ylabel="test accuracy")
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncol=len(activations), fontsize=8)
+    return fig
+
+
+def learning_curve_panels(curves, problems, activations):
+    """Validation accuracy per epoch, the mean over seeds, one line per activation (section 6.1).
+
+    ``curves`` holds columns problem, activation, seed, epoch and val_accuracy.
+    """
+    fig, axes = plt.subplots(1, len(problems), figsize=(9, 3.9))
+    for ax, problem in zip(axes, problems, strict=True):
+        for name in activations:
+            chosen = (curves["problem"] == problem) & (curves["activation"] == name)
+            epochs = np.unique(curves["epoch"][chosen])
+            mean = [curves["val_accuracy"][chosen & (curves["epoch"] == e)].mean() for e in epochs]
+            ax.plot(epochs, mean, color=color(name), lw=1.4, label=name)
+        ax.set(title=problem, xlabel="epoch", ylabel="validation accuracy", ylim=(0, 1))
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncol=len(activations), fontsize=8)
+    return fig
+
+
+def heat_map(ax, values, rows, columns, fmt="{:.2g}", vmin=None, vmax=None, cmap="viridis_r"):
+    """A table of numbers as coloured cells, each annotated (log10 colour scale; inf drawn grey)."""
+    shown = np.log10(np.where(np.isfinite(values), values, np.nan))
+    colours = plt.get_cmap(cmap).with_extremes(bad="#bbbbbb")
+    image = ax.imshow(shown, cmap=colours, vmin=vmin, vmax=vmax, aspect="auto")
+    for (i, j), value in np.ndenumerate(values):
+        text = fmt.format(value) if np.isfinite(value) else "diverged"
+        ax.text(
+            j, i, text, ha="center", va="center", fontsize=8, color="white" if shown[i, j] > 1 else "black"
+        )
+    ax.set_xticks(range(len(columns)), columns)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.grid(False)
+    return image
+
+
+def layer_histograms(inputs, layers, labels, limit=6.0):
+    """Histograms of each hidden activation's input z, one row per network, one column per layer (6.2).
+
+    ``inputs`` maps a row label to the list of per-layer z arrays (``MLP.pre_activations``).
+    """
+    bins = np.linspace(-limit, limit, 49)  # values beyond +-limit are drawn in the outer bins
+    fig, axes = plt.subplots(len(labels), len(layers), figsize=(9, 1.2 * len(labels) + 0.8), sharex=True)
+    for row, label in zip(axes, labels, strict=True):
+        for ax, layer in zip(row, layers, strict=True):
+            z = inputs[label][layer - 1].ravel()
+            ax.hist(
+                np.clip(z, bins[0], bins[-1]),
+                bins=bins,
+                color=color(label.split(",")[0].strip()),
+                density=True,
+            )
+            ax.set_yticks([])
+            if row is axes[0]:
+                ax.set_title(f"layer {layer}")
+        row[0].set_ylabel(label, rotation=0, ha="right", va="center", fontsize=9)
+    for ax in axes[-1]:
+        ax.set_xlabel("z")
+    return fig

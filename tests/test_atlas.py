@@ -1,0 +1,212 @@
+"""The activation atlas: a card for every activation, facts measured right, clear errors."""
+
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import nbformat
+import numpy as np
+import pytest
+
+import activations as act
+from activations.book import atlas, plotting
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "back" / "atlas.ipynb"
+NAMES = [f.name for f in act.ALL]
+
+
+@pytest.fixture(scope="module")
+def cells():
+    return nbformat.read(NOTEBOOK, as_version=4).cells
+
+
+def _matches(cells, kind, pattern):
+    return [m for cell in cells if cell.cell_type == kind for m in re.findall(pattern, cell.source, re.M)]
+
+
+def test_every_activation_has_exactly_one_card_in_catalogue_order(cells):
+    """Headings and targets are markdown cells (real sections); they must match act.ALL."""
+    assert _matches(cells, "markdown", r"^\((atlas-\w+)\)=") == [atlas.label(f) for f in act.ALL]
+    assert _matches(cells, "code", r"atlas\.card\(act\.(\w+)") == NAMES
+
+
+def test_each_card_follows_its_heading_and_has_its_outputs(cells):
+    for k, cell in enumerate(cells):
+        found = re.match(r"\((atlas-\w+)\)=\n## \S", cell.source) if cell.cell_type == "markdown" else None
+        if not found:
+            continue
+        code = cells[k + 1]
+        name = re.search(r"atlas\.card\(act\.(\w+)", code.source).group(1)
+        assert atlas.label(name) == found.group(1), f"the card after {found.group(1)} is {name}'s"
+        assert f"atlas.figure(act.{name})" in code.source
+        kinds = [key for output in code.outputs for key in output.get("data", {})]
+        assert "text/markdown" in kinds and "image/png" in kinds, f"{name}: card not stored"
+        text = next(o["data"]["text/markdown"] for o in code.outputs if "text/markdown" in o.get("data", {}))
+        assert act.get(name).latex in text
+
+
+def test_notes_cover_exactly_the_catalogue():
+    assert set(atlas.NOTES) == set(NAMES)
+
+
+def test_the_sections_the_notes_point_to_exist():
+    text = "\n".join(
+        cell.source
+        for path in sorted((ROOT / "chapters").glob("*/*.ipynb"))
+        for cell in nbformat.read(path, as_version=4).cells
+    )
+    labels = set(re.findall(r"^\((sec-[\w-]+)\)=", text, re.M))
+    for name, note in atlas.NOTES.items():
+        assert note.section in labels, f"{name}: no section labelled {note.section}"
+
+
+def test_sigmoid_and_tanh():
+    sigmoid, tanh = atlas.facts(act.sigmoid), atlas.facts(act.tanh)
+    assert sigmoid.range == "(0, 1)"
+    assert sigmoid.monotonic and sigmoid.smooth and not sigmoid.zero_centred
+    assert sigmoid.slope_at_zero == 0.25
+    assert tanh.range == "(-1, 1)"
+    assert tanh.monotonic and tanh.smooth and tanh.zero_centred
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("identity", "(-∞, ∞)"),
+        ("step", "[0, 1]"),
+        ("relu", "[0, ∞)"),
+        ("leaky_relu", "(-∞, ∞)"),
+        ("elu", "(-1, ∞)"),
+        ("selu", f"(-{atlas.number(act.SELU_LAMBDA * act.SELU_ALPHA)}, ∞)"),
+        ("relu6", "[0, 6]"),
+        ("softplus", "(0, ∞)"),
+        ("hard_sigmoid", "[0, 1]"),
+        ("hard_swish", "[-0.375, ∞)"),
+    ],
+)
+def test_ranges(name, expected):
+    assert atlas.facts(name).range == expected
+
+
+def test_kinks_and_jumps():
+    assert atlas.facts(act.relu).kinks == (0.0,)
+    assert not atlas.facts(act.relu).smooth
+    assert atlas.facts(act.relu6).kinks == (0.0, 6.0)
+    assert atlas.facts(act.hard_swish).kinks == (-3.0, 3.0)
+    assert not atlas.facts(act.hard_swish).smooth
+    assert atlas.facts(act.step).jumps == (0.0,)
+    # ELU with alpha = 1 has a continuous derivative (1 on both sides of 0); SELU's jumps
+    assert atlas.facts(act.elu).smooth
+    assert atlas.facts(act.selu).kinks == (0.0,)
+    for name in ["sigmoid", "tanh", "softplus", "swish", "silu", "mish", "gelu"]:
+        assert atlas.facts(name).smooth, name
+
+
+@pytest.mark.parametrize(
+    ("name", "x_min", "f_min"),
+    [
+        ("swish", -1.2785, -0.2785),
+        ("silu", -1.2785, -0.2785),
+        ("mish", -1.1924, -0.3088),
+        ("hard_swish", -1.5, -0.375),
+    ],
+)
+def test_non_monotonic_functions_and_their_minima(name, x_min, f_min):
+    found = atlas.facts(name)
+    assert not found.monotonic
+    assert found.minimum == pytest.approx((x_min, f_min), abs=1e-4)
+    assert found.low == found.minimum[1]
+
+
+def test_monotonic_functions_have_no_minimum():
+    for name in ["identity", "step", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "selu"]:
+        found = atlas.facts(name)
+        assert found.monotonic and found.minimum is None, name
+
+
+def test_zero_centred_means_mean_output_zero():
+    assert [f.name for f in act.ALL if atlas.facts(f).zero_centred] == ["identity", "tanh", "selu"]
+    relu = atlas.facts(act.relu)
+    assert relu.mean_output == pytest.approx(1 / np.sqrt(2 * np.pi), abs=1e-6)
+    # passes through 0 and takes both signs, but is not centred
+    elu = atlas.facts(act.elu)
+    assert elu.at_zero == 0 and elu.low < 0 < elu.high and not elu.zero_centred
+
+
+def test_slopes_at_zero():
+    assert atlas.facts(act.mish).slope_at_zero == pytest.approx(0.6, abs=1e-12)
+    assert atlas.facts(act.gelu).slope_at_zero == 0.5
+    assert atlas.facts(act.prelu).slope_at_zero == 0.25
+
+
+def test_prelu_is_measured_at_the_chosen_alpha_and_says_so():
+    assert atlas.settings(act.prelu) == {"alpha": 0.25}
+    assert atlas.settings(act.leaky_relu) == {"alpha": 0.01}
+    costs = {name: (1.0, 1.0) for name in NAMES}
+    assert "`alpha=0.25`" in atlas.card(act.prelu, costs)
+
+
+def test_a_card_shows_formulas_facts_and_citations():
+    costs = {name: (1.5, 2.25) for name in NAMES}
+    text = atlas.card(act.relu, costs)
+    assert act.relu.latex in text and act.relu.grad_latex in text
+    assert "| range | $[0, \\infty)$ |" in text
+    assert "$f'$ jumps at $x = 0$" in text
+    assert "{cite}`nair2010rectified`" in text
+    assert "{ref}`sec-relu`" in text
+    assert "$f$: 1.50, $f'$: 2.25" in text
+    assert "original paper" not in atlas.card(act.sigmoid, costs)
+
+
+def test_the_overview_links_every_card():
+    text = atlas.overview({name: (1.0, 1.0) for name in NAMES})
+    assert re.findall(r"<(atlas-\w+)>", text) == [atlas.label(f) for f in act.ALL]
+
+
+def test_a_missing_note_names_the_activation(monkeypatch):
+    monkeypatch.delitem(atlas.NOTES, "gelu")
+    with pytest.raises(ValueError, match=r"'gelu' has no entry in atlas\.NOTES"):
+        atlas.card(act.gelu, {name: (1.0, 1.0) for name in NAMES})
+
+
+def test_a_missing_csv_row_names_the_activation(tmp_path):
+    path = tmp_path / "costs.csv"
+    rows = [f"{name},1.00,2.00" for name in NAMES if name not in ("mish", "gelu")]
+    path.write_text("activation,f_copies,grad_copies\n" + "\n".join(rows) + "\n")
+    with pytest.raises(ValueError, match="no row for mish, gelu"):
+        atlas.costs(path)
+    with pytest.raises(ValueError, match="card: the cost table has no row for the activation 'gelu'"):
+        atlas.card(act.gelu, {})
+
+
+def test_a_missing_csv_says_how_to_make_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"experiments/costs\.py"):
+        atlas.costs(tmp_path / "costs.csv")
+
+
+def test_the_stored_csv_covers_the_catalogue():
+    table = atlas.costs()
+    assert set(NAMES) <= set(table)
+    assert all(forward > 0 and backward > 0 for forward, backward in table.values())
+
+
+def test_the_figure_is_small_and_in_the_activations_colour():
+    fig = atlas.figure(act.relu6)
+    assert tuple(fig.get_size_inches()) == (6, 2.2)
+    for ax in fig.axes:
+        assert ax.lines[0].get_color() == plotting.COLORS["relu6"]
+        assert ax.get_xlim()[1] > 6
+    plt.close(fig)
+
+
+def test_the_figure_draws_a_jump_in_pieces():
+    fig = atlas.figure(act.step)
+    pieces = [line for line in fig.axes[0].lines if line.get_linestyle() == "-"]
+    assert len(pieces) == 2
+    assert max(pieces[0].get_ydata()) == 0 and min(pieces[1].get_ydata()) == 1
+    plt.close(fig)

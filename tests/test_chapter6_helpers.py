@@ -1,0 +1,291 @@
+"""The book helpers of chapter 6: the comparison grid, initialisation and normalisation experiments,
+the cost measurement, the checklist, their figures and the exercise checkers."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from scipy import special
+
+import activations as act
+from activations import nn
+from activations.book import checklist, comparison, cost, exercises, normalisation, plotting
+
+
+def _verdict(capsys, check, *answer):
+    assert check(*answer) is None
+    return capsys.readouterr().out.strip()
+
+
+# --- the comparison grid ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("problem", comparison.PROBLEMS)
+def test_splits_are_disjoint_standardised_and_seeded(problem):
+    X_train, X_val, X_test, y_train, y_val, y_test = comparison.split(problem)
+    assert len(X_train) + len(X_val) + len(X_test) == len(y_train) + len(y_val) + len(y_test)
+    assert abs(len(X_test) / (len(X_train) + len(X_val) + len(X_test)) - 0.2) < 0.01
+    np.testing.assert_allclose(X_train.mean(axis=0), 0, atol=1e-12)
+    used = X_train.std(axis=0) > 0
+    np.testing.assert_allclose(X_train.std(axis=0)[used], 1)
+    np.testing.assert_array_equal(comparison.split(problem)[0], X_train)
+
+
+def test_unknown_problem_is_refused():
+    with pytest.raises(ValueError, match=r"comparison\.split: unknown problem 'mnist'"):
+        comparison.split("mnist")
+
+
+def test_epochs_to_target_is_the_first_epoch_reaching_it():
+    assert comparison.epochs_to(0.9, [0.1, 0.5, 0.91, 0.85, 0.95]) == 2.0
+    assert np.isnan(comparison.epochs_to(0.9, [0.1, 0.5]))
+
+
+def test_a_row_is_bit_reproducible_and_the_learning_rate_comes_from_the_list(monkeypatch):
+    monkeypatch.setitem(comparison.EPOCHS, "spirals", 3)
+    parts = comparison.split("spirals")
+    first, curve = comparison.row("spirals", "tanh", 2, 1e-2, 1, parts)
+    again, curve_again = comparison.row("spirals", "tanh", 2, 1e-2, 1, parts)
+    np.testing.assert_equal(first, again)  # nan (target not reached) counts as equal
+    np.testing.assert_array_equal(curve, curve_again)
+    assert len(curve) == 4  # epoch 0 and three epochs
+    assert comparison.choose_learning_rate("spirals", "tanh", 2, parts) in comparison.LEARNING_RATES
+
+
+def _table(values):
+    """A stored-table-like dict for one problem and depth, five seeds per activation."""
+    rows = [(name, acc) for name, accs in values.items() for acc in accs]
+    return {
+        "problem": np.array(["p"] * len(rows)),
+        "depth": np.array([2.0] * len(rows)),
+        "activation": np.array([name for name, _ in rows]),
+        "test_accuracy": np.array([acc for _, acc in rows]),
+    }
+
+
+def test_separation_follows_the_two_standard_error_rule(monkeypatch):
+    monkeypatch.setattr(comparison, "ACTIVATIONS", ["a", "b", "c"])
+    table = _table(
+        {
+            "a": [0.90, 0.91, 0.92, 0.90, 0.91],
+            "b": [0.90, 0.92, 0.91, 0.91, 0.90],  # tied with a
+            "c": [0.50, 0.52, 0.51, 0.49, 0.50],  # far behind
+        }
+    )
+    assert comparison.separated(table, "p", 2) == ["a > c", "b > c"]
+    assert comparison.leaders(table, "p", 2) == ["a", "b"]
+
+
+def test_the_stored_tables_cover_the_whole_grid():
+    table = comparison.load("comparison")
+    assert len(table["seed"]) == 2 * 9 * 3 * len(comparison.SEEDS)
+    assert set(table["activation"]) == set(comparison.ACTIVATIONS)
+    assert set(table["lr"]) <= set(comparison.LEARNING_RATES)
+    curves = comparison.load("comparison_curves")
+    assert set(curves["activation"]) == set(comparison.ACTIVATIONS)
+
+
+def test_a_missing_table_names_the_script(tmp_path, monkeypatch):
+    monkeypatch.setattr(comparison, "RESULTS", tmp_path)
+    with pytest.raises(FileNotFoundError, match=r"run experiments/comparison\.py"):
+        comparison.load("comparison")
+
+
+# --- initialisation and normalisation ------------------------------------------------------------
+
+
+def test_diagnosis_sees_explosion_death_and_vanishing():
+    exploding, _ = normalisation.diagnose("relu", "N(0, 1)", depth=6)
+    dead, _ = normalisation.diagnose("relu", "N(0, 0.01²)", depth=6)
+    healthy, _ = normalisation.diagnose("relu", "He", depth=6)
+    _, vanishing = normalisation.diagnose("sigmoid", "Xavier", depth=10)
+    assert exploding > 1e3 > healthy > 1e-2 > dead
+    assert vanishing < 1e-4
+
+
+def test_init_pairing_is_a_table_of_losses():
+    losses = normalisation.init_pairing(
+        ["tanh", "relu"], {"He": "he", "big": nn.normal(1.0)}, depth=4, epochs=1
+    )
+    assert losses.shape == (2, 2)
+    assert losses[1, 1] > losses[1, 0]
+
+
+def test_batch_norm_standardises_the_inputs_of_every_activation():
+    inputs = normalisation.layer_inputs("tanh", "before", depth=5)
+    assert len(inputs) == 4
+    for z in inputs:
+        np.testing.assert_allclose(z.std(axis=0), 1, atol=1e-3)
+
+
+def test_placement_returns_accuracies_and_epochs_per_seed():
+    results = normalisation.placement(["tanh"], placements=(None, "after"), depth=3, seeds=(0, 1), epochs=2)
+    assert set(results) == {("tanh", None), ("tanh", "after")}
+    accuracy, epochs = results["tanh", "after"]
+    assert accuracy.shape == epochs.shape == (2,)
+    assert np.all((accuracy >= 0) & (accuracy <= 1))
+
+
+# --- cost ------------------------------------------------------------------------------------------
+
+
+def test_cost_is_measured_in_copies_for_every_activation():
+    table = cost.cost_table(n=10**4, repeats=1)
+    assert set(table) == {f.name for f in act.ALL}
+    assert all(forward > 0 and backward > 0 for forward, backward in table.values())
+
+
+def test_race_times_every_contender():
+    calls = []
+    results = cost.race([lambda v: calls.append("a"), lambda v: calls.append("b")], None, repeats=3)
+    assert calls == ["a", "b"] + ["a", "b"] * 3  # a warm-up, then alternating
+    assert all(median >= minimum >= 0 for median, minimum in results)
+
+
+def test_the_stored_costs_cover_every_activation():
+    stored = comparison.load("costs")
+    assert set(stored["activation"]) == {f.name for f in act.ALL}
+    assert np.all(stored["f_copies"] > 0.5)
+
+
+# --- the checklist ------------------------------------------------------------------------------------
+
+
+HEALTHY = {
+    "dead": np.zeros(3),
+    "flat": np.full(3, np.nan),
+    "gradient_ratio": 1.0,
+    "logit_spread": 1.0,
+    "loss": 1.0,
+    "chance": np.log(10),
+    "diverged": False,
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "item"),
+    [
+        ({"diverged": True}, "learning rate"),
+        ({"dead": np.array([0.0, 0.6, 0.0])}, "dead units"),
+        ({"flat": np.array([0.9, 0.2, np.nan])}, "saturation"),
+        ({"logit_spread": 1e8}, "initialisation: the logits"),
+        ({"logit_spread": 1e-9}, "initialisation: the logits"),
+        ({"gradient_ratio": 1e-9}, "initialisation or normalisation"),
+        ({}, "nothing on the checklist"),
+    ],
+)
+def test_each_measurement_points_to_its_item(change, item):
+    found = checklist.verdicts({**HEALTHY, **change})
+    assert found[0].startswith(item)
+    assert len(found) == 1
+
+
+def test_measure_reads_dead_units_and_saturation_from_a_model():
+    X = np.random.default_rng(0).normal(size=(40, 5))
+    y = np.arange(40) % 3
+    saturated = nn.MLP([5, 8, 3], "tanh", init=nn.normal(5.0))
+    numbers = checklist.measure(saturated, X, y)
+    assert numbers["flat"][0] > 0.5
+    relu = nn.MLP([5, 8, 3], "relu")
+    relu.layers[0].b[:] = -100.0  # every unit dead
+    numbers = checklist.measure(relu, X, y)
+    assert numbers["dead"][0] == 1.0
+    assert np.isnan(numbers["flat"][0])  # ReLU's flat side is measured by dead units
+
+
+# --- figures ----------------------------------------------------------------------------------------
+
+
+def test_depth_comparison_draws_one_series_per_activation_and_problem():
+    table = comparison.load("comparison")
+    fig = plotting.depth_comparison(
+        table, comparison.PROBLEMS, ["relu", "tanh"], comparison.DEPTHS, comparison.runs
+    )
+    assert len(fig.axes) == 2
+    assert len(fig.axes[0].containers) == 2  # two error-bar series
+    plt.close(fig)
+
+
+def test_learning_curves_are_means_over_seeds():
+    curves = comparison.load("comparison_curves")
+    fig = plotting.learning_curve_panels(curves, ["digits"] * 2, ["relu"])
+    epochs, mean = fig.axes[0].lines[0].get_data()
+    chosen = (curves["problem"] == "digits") & (curves["activation"] == "relu") & (curves["epoch"] == 5)
+    assert mean[list(epochs).index(5)] == pytest.approx(curves["val_accuracy"][chosen].mean())
+    plt.close(fig)
+
+
+def test_heat_map_annotates_every_cell_and_marks_divergence():
+    fig, ax = plt.subplots()
+    plotting.heat_map(ax, np.array([[1.0, np.inf], [0.5, 100.0]]), ["a", "b"], ["x", "y"])
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["1", "diverged", "0.5", "1e+02"]
+    plt.close(fig)
+
+
+def test_layer_histograms_have_one_panel_per_network_and_layer():
+    inputs = {"tanh, a": [np.zeros(10), np.ones(10)], "sigmoid, b": [np.zeros(10), np.ones(10)]}
+    fig = plotting.layer_histograms(inputs, [1, 2], list(inputs))
+    assert len(fig.axes) == 4
+    plt.close(fig)
+
+
+# --- exercise checkers --------------------------------------------------------------------------------
+
+
+def test_chance_separations(capsys):
+    check = exercises.check_chance_separations
+    assert _verdict(capsys, check, None).endswith("not attempted yet")
+    assert _verdict(capsys, check, 36 * 2 * special.ndtr(-2.0)).endswith("correct")
+    assert "both tails" in _verdict(capsys, check, 36 * special.ndtr(-2.0))
+    assert "0.0455" in _verdict(capsys, check, 36 * 0.05)
+    assert "36 pairs" in _verdict(capsys, check, 81 * 2 * special.ndtr(-2.0))
+
+
+def test_welch_from_table(capsys):
+    t = exercises.chapter6.welch_t("digits", 12, "tanh", "sigmoid")
+    assert _verdict(capsys, exercises.check_welch_from_table, t).endswith("correct")
+    assert "other way round" in _verdict(capsys, exercises.check_welch_from_table, -t)
+    assert "sample variances" in _verdict(capsys, exercises.check_welch_from_table, 1.0)
+
+
+def test_leaky_he_variance(capsys):
+    check = exercises.check_leaky_he_variance
+    assert _verdict(capsys, check, 2 / (1.01 * 32)).endswith("correct")
+    assert "He's variance" in _verdict(capsys, check, 2 / 32)
+    assert "LeCun" in _verdict(capsys, check, 1 / 32)
+
+
+def test_fold_batch_norm(capsys):
+    def right(W, b, gamma, beta, mean, var, eps):
+        scale = gamma / np.sqrt(var + eps)
+        return W * scale[:, None], scale * (b - mean) + beta
+
+    def forgets_the_mean(W, b, gamma, beta, mean, var, eps):
+        scale = gamma / np.sqrt(var + eps)
+        return W * scale[:, None], scale * b + beta
+
+    check = exercises.check_fold_batch_norm
+    assert _verdict(capsys, check, lambda *a: None).endswith("not attempted yet")
+    assert _verdict(capsys, check, right).endswith("correct")
+    assert "bias must absorb the mean" in _verdict(capsys, check, forgets_the_mean)
+    assert "raised ZeroDivisionError" in _verdict(capsys, check, lambda *a: 1 / 0)
+    assert "(W_folded, b_folded)" in _verdict(capsys, check, lambda *a: 3)
+
+
+def test_flops_and_bytes(capsys):
+    assert _verdict(capsys, exercises.check_flops_per_value, 240).endswith("correct")
+    assert "8 bytes" in _verdict(capsys, exercises.check_flops_per_value, 120)
+    assert _verdict(capsys, exercises.check_fused_bytes, 3.2e8).endswith("correct")
+    assert "fused kernel" in _verdict(capsys, exercises.check_fused_bytes, 8e7)
+
+
+def test_output_layer(capsys):
+    check = exercises.check_output_layer
+    assert _verdict(capsys, check, ("sigmoid", "binary_cross_entropy")).endswith("correct")
+    assert "compete" in _verdict(capsys, check, ("softmax", "cross_entropy"))
+    assert "binary cross-entropy" in _verdict(capsys, check, ("sigmoid", "mse"))
+    assert "a pair of names" in _verdict(capsys, check, "sigmoid")
