@@ -78,7 +78,7 @@ def test_sigmoid_and_tanh():
     ("name", "expected"),
     [
         ("identity", "(-∞, ∞)"),
-        ("step", "[0, 1]"),
+        ("step", r"\{0, 1\}"),
         ("relu", "[0, ∞)"),
         ("leaky_relu", "(-∞, ∞)"),
         ("elu", "(-1, ∞)"),

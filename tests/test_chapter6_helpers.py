@@ -230,6 +230,7 @@ def test_layer_histograms_have_one_panel_per_network_and_layer():
     inputs = {"tanh, a": [np.zeros(10), np.ones(10)], "sigmoid, b": [np.zeros(10), np.ones(10)]}
     fig = plotting.layer_histograms(inputs, [1, 2], list(inputs))
     assert len(fig.axes) == 4
+    assert [ax.get_title() for ax in fig.axes] == ["layer 1", "layer 2", "", ""]
     plt.close(fig)
 
 
@@ -289,3 +290,26 @@ def test_output_layer(capsys):
     assert "compete" in _verdict(capsys, check, ("softmax", "cross_entropy"))
     assert "binary cross-entropy" in _verdict(capsys, check, ("sigmoid", "mse"))
     assert "a pair of names" in _verdict(capsys, check, "sigmoid")
+
+
+def test_input_spread_widget_redraws():
+    from activations.book import widgets
+
+    explorer = widgets.InputSpreadExplorer()
+    spreads = lambda: explorer.figure.axes[0].lines[0].get_ydata().copy()  # noqa: E731
+    tanh = spreads()
+    assert len(tanh) == 19
+    explorer.controls["activation"].value = "relu"
+    explorer.controls["gain"].value = 4.0
+    exploding = spreads()
+    assert exploding[-1] > 1e6
+    explorer.controls["batch_norm"].value = True
+    np.testing.assert_allclose(spreads(), 1, atol=1e-3)
+    assert "with batch norm" in explorer.figure.axes[0].get_title()
+    plt.close("all")
+
+
+def test_scaled_normal_has_variance_gain_squared_over_fan_in():
+    W = normalisation.scaled_normal(2.0)(400, 300, np.random.default_rng(0))
+    assert W.shape == (300, 400)
+    assert abs(W.var() - 4 / 400) < 0.05 * 4 / 400

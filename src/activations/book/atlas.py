@@ -130,6 +130,7 @@ class Facts:
     at_zero: float  # f(0)
     slope_at_zero: float  # f'(0) as f.grad returns it (a convention where 0 is a break)
     mean_output: float  # E[f(x)] for x ~ N(0, 1)
+    levels: tuple = ()  # the values f takes, when it takes only a few (the step: 0 and 1)
 
     @property
     def smooth(self):
@@ -143,7 +144,9 @@ class Facts:
 
     @property
     def range(self):
-        """The range of f as an interval, e.g. ``'[0, ∞)'``, ``'(-1, 1)'``."""
+        """The range of f as an interval, e.g. ``'[0, ∞)'``, ``'(-1, 1)'``, or a set, ``'{0, 1}'``."""
+        if self.levels:
+            return "\\{" + ", ".join(number(v) for v in self.levels) + "\\}"
         left = "[" if self.low_attained else "("
         right = "]" if self.high_attained else ")"
         return f"{left}{number(self.low)}, {number(self.high)}{right}"
@@ -212,6 +215,7 @@ def facts(activation):
         at_zero=float(f(0.0, **chosen)),
         slope_at_zero=float(f.grad(0.0, **chosen)),
         mean_output=expectation(lambda x: f(x, **chosen)),
+        levels=tuple(float(v) for v in np.unique(everywhere)) if np.unique(everywhere).size <= 3 else (),
     )
 
 

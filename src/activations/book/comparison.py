@@ -185,7 +185,12 @@ def separated(table, problem, depth):
 
 
 def leaders(table, problem, depth):
-    """The activation with the best mean test accuracy and every one it does not separate from."""
-    best = max(ACTIVATIONS, key=lambda a: runs(table, problem, depth, a).mean())
+    """The activations tied with the best: not separated from (at least one of) the best means.
+
+    Means equal to 12 decimals count as equal, so that a rounding difference between
+    two identical sums of accuracies cannot pick one "best" over the other.
+    """
+    means = {a: round(float(runs(table, problem, depth, a).mean()), 12) for a in ACTIVATIONS}
+    tops = [a for a in ACTIVATIONS if means[a] == max(means.values())]
     behind = separated(table, problem, depth)
-    return [a for a in ACTIVATIONS if f"{best} > {a}" not in behind]
+    return [a for a in ACTIVATIONS if any(f"{top} > {a}" not in behind for top in tops)]

@@ -53,3 +53,17 @@ def cost_table(n=10**6, repeats=5, seed=0, dtype=np.float64):
         )
         table[f.name] = (forward, backward)
     return table
+
+
+def layer_share(activation, n, batch=1000, repeats=5, seed=0):
+    """The time of ``activation`` on a layer's output over the time of the layer's matrix product.
+
+    A dense layer of n inputs and n outputs on a batch: the product A @ W.T makes n
+    multiply-adds per output value, the activation a fixed handful of operations.
+    """
+    rng = np.random.default_rng(seed)
+    A = rng.normal(size=(batch, n))
+    W = rng.normal(size=(n, n)) / np.sqrt(n)
+    Z = A @ W.T
+    (product, _), (apply, _) = race([lambda _: A @ W.T, lambda _: activation(Z)], None, repeats)
+    return apply / product

@@ -44,15 +44,17 @@ def init_pairing(activations, inits=INITS, depth=20, width=32, epochs=5, lr=1e-3
     return losses
 
 
-def diagnose(activation, init, depth=20, width=32, seed=0):
+def diagnose(activation, init, batch_norm=None, depth=20, width=32, seed=0):
     """At initialisation: the spread of the logits, and the first layer's gradient norm over the last's.
 
     The spread (standard deviation over 600 digits and 10 outputs) shows the
     forward signal exploding (huge) or dying (near 0); the ratio shows the
-    gradient vanishing on its way back (far below 1), as in section 2.2.
+    gradient vanishing on its way back (far below 1), as in section 2.2. With
+    ``batch_norm`` ("before" or "after"), a BatchNorm layer sits at every activation.
     """
     X_train, _, y_train, _ = digits_subset()
-    model = nn.deep_mlp(64, 10, depth, width, activation, INITS.get(init, init), seed=seed)
+    widths = [64] + [width] * (depth - 1) + [10]
+    model = nn.MLP(widths, activation, init=INITS.get(init, init), seed=seed, batch_norm=batch_norm)
     with np.errstate(over="ignore", invalid="ignore"):  # an exploding network overflows on purpose
         spread = float(np.std(model.forward(X_train)))
         norms = model.gradient_norms(X_train, y_train)
@@ -103,3 +105,23 @@ def placement(
                 epochs_needed.append(comparison.epochs_to(0.9, history.val_accuracy))
             results[name, where] = (np.array(accuracies), np.array(epochs_needed))
     return results
+
+
+def scaled_normal(gain):
+    """Weights drawn from N(0, gain^2 / n_in): gain 1 is LeCun's variance, sqrt(2) He's."""
+
+    def init(fan_in, fan_out, rng):
+        return rng.normal(0.0, gain / np.sqrt(fan_in), size=(fan_out, fan_in))
+
+    init.__name__ = f"scaled_normal({gain:g})"
+    return init
+
+
+def input_spreads(activation, gain, batch_norm=None, depth=20, width=32, seed=0):
+    """The standard deviation of every hidden activation's input z at initialisation, on 600 digits.
+
+    Weights from :func:`scaled_normal` with ``gain``; ``batch_norm="before"`` adds a
+    BatchNorm layer before every activation (training mode: this batch's statistics).
+    """
+    zs = layer_inputs(activation, batch_norm, depth=depth, width=width, init=scaled_normal(gain), seed=seed)
+    return np.array([z.std() for z in zs])

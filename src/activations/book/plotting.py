@@ -442,7 +442,7 @@ def layer_histograms(inputs, layers, labels, limit=6.0):
     """
     bins = np.linspace(-limit, limit, 49)  # values beyond +-limit are drawn in the outer bins
     fig, axes = plt.subplots(len(labels), len(layers), figsize=(9, 1.2 * len(labels) + 0.8), sharex=True)
-    for row, label in zip(axes, labels, strict=True):
+    for r, (row, label) in enumerate(zip(axes, labels, strict=True)):
         for ax, layer in zip(row, layers, strict=True):
             z = inputs[label][layer - 1].ravel()
             ax.hist(
@@ -452,9 +452,18 @@ def layer_histograms(inputs, layers, labels, limit=6.0):
                 density=True,
             )
             ax.set_yticks([])
-            if row is axes[0]:
+            if r == 0:
                 ax.set_title(f"layer {layer}")
         row[0].set_ylabel(label, rotation=0, ha="right", va="center", fontsize=9)
     for ax in axes[-1]:
         ax.set_xlabel("z")
     return fig
+
+
+def input_spreads(ax, spreads, activation, styles=("-", "--", ":", "-.")):
+    """The standard deviation of the activation inputs, layer by layer, one line per setting (6.2)."""
+    for (label, values), style in zip(spreads.items(), itertools.cycle(styles)):
+        ax.semilogy(np.arange(1, len(values) + 1), values, style, color=color(activation), label=label)
+    ax.axhline(1, color="black", lw=0.8)
+    ax.set(xlabel="hidden layer", ylabel="std of the inputs z", ylim=(1e-3, 1e3))
+    ax.legend(fontsize=8, loc="upper right")

@@ -206,3 +206,36 @@ class SwishBetaExplorer(Explorer):
 def swish_beta():
     """The widget of :class:`SwishBetaExplorer` (beta)."""
     return SwishBetaExplorer().widget
+
+
+class InputSpreadExplorer(Explorer):
+    """Chapter 6.2: the spread of every layer's activation inputs, for any weight scale, with or without BN.
+
+    Weights are N(0, gain^2 / n_in); the figure shows the standard deviation of
+    the inputs z of each of the 19 hidden activations of a 20-layer network.
+    """
+
+    def __init__(self):
+        super().__init__(
+            {
+                "activation": widgets.Dropdown(options=["sigmoid", "tanh", "relu", "selu"], value="tanh"),
+                "gain": widgets.FloatLogSlider(
+                    value=1.0, base=10, min=-1, max=1, step=0.05, description="gain"
+                ),
+                "batch_norm": widgets.Checkbox(value=False, description="batch norm before f"),
+            }
+        )
+
+    def draw(self, activation, gain, batch_norm):
+        from . import normalisation  # imported here: it loads the digits
+
+        ax = self.figure.subplots()
+        spreads = normalisation.input_spreads(activation, gain, "before" if batch_norm else None)
+        plotting.input_spreads(ax, {f"gain {gain:.2g}": spreads}, activation)
+        state = "with" if batch_norm else "without"
+        ax.set_title(f"{activation}, {state} batch norm: layer 19 spread {spreads[-1]:.2g}")
+
+
+def input_spread():
+    """The widget of :class:`InputSpreadExplorer` (activation, weight gain, batch normalisation)."""
+    return InputSpreadExplorer().widget
