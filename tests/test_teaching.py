@@ -1,0 +1,62 @@
+"""The lecturer's kit: the teaching page, the licence and the citation file."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from activations.book import teaching
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_outcomes_are_read_from_every_section_of_the_chapter(chapter):
+    found = teaching.outcomes(chapter)
+    assert len(found) == len(teaching.sections(chapter))
+    for title, items in found.items():
+        assert title[0].isdigit()
+        assert 3 <= len(items) <= 5, f"{title}: a 'You will learn' box has 3 to 5 outcomes"
+
+
+def test_a_chapter_without_notebooks_is_refused():
+    with pytest.raises(FileNotFoundError, match=r"teaching\.sections: no notebooks"):
+        teaching.sections("99_missing")
+
+
+def test_the_teaching_page_covers_every_chapter_with_a_plan_and_questions():
+    nb = nbformat.read(ROOT / "back/teaching.ipynb", as_version=4)
+    text = "\n".join(c.source for c in nb.cells)
+    for chapter in CHAPTERS:
+        assert f'teaching.outcomes_markdown("{chapter}")' in text
+    assert text.count("**A 90-minute lecture.**") == len(CHAPTERS)
+    assert text.count("**Q1.**") == text.count("**Q2.**") == len(CHAPTERS)
+    assert text.count("*Model answer.*") == 2 * len(CHAPTERS)
+
+
+def test_citation_file_is_complete_and_rendered():
+    data = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert data["cff-version"] == "1.2.0"
+    assert set(data["license"]) == {"MIT", "CC-BY-4.0"}
+    text, bibtex = teaching.citation()
+    assert data["title"] in text
+    assert bibtex.startswith("@book{")
+
+
+def test_citation_with_a_missing_field_is_refused(tmp_path):
+    broken = tmp_path / "CITATION.cff"
+    broken.write_text("cff-version: 1.2.0\ntitle: x\n")
+    with pytest.raises(ValueError, match=r"CITATION\.cff has no 'message'"):
+        teaching.citation(broken)
+
+
+def test_licences_are_stated_in_the_repository_the_footer_and_the_package():
+    licence = (ROOT / "LICENSE").read_text()
+    assert "CC BY 4.0" in licence
+    assert "MIT License" in licence
+    footer = yaml.safe_load((ROOT / "_config.yml").read_text())["html"]["extra_footer"]
+    assert "CC BY 4.0" in footer
+    assert "MIT" in footer
+    assert 'license = "MIT"' in (ROOT / "pyproject.toml").read_text()
