@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup book test lint pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
+.PHONY: setup book pdf test lint pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
 
 setup: $(STAMP)
 
@@ -26,6 +26,13 @@ book: setup
 	$(BIN)/jupyter-book build . --warningiserror --keep-going
 	@echo "The book is in _build/html: open _build/html/index.html, or run 'make serve'."
 
+# The print edition: the whole book as one PDF, _build/pdf/book.pdf. tools/make_pdf.py builds the
+# single-page HTML and prints it with headless Chromium (Debian's chromium; poppler-utils puts
+# page numbers in the contents). Nothing is downloaded. Under `make test` a missing Chromium only
+# skips it, except in CI.
+pdf: setup
+	$(BIN)/python tools/make_pdf.py $(PDF_FLAGS)
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -37,7 +44,8 @@ pytest: setup
 	$(BIN)/python -c "import matplotlib.pyplot"
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-test: lint book pytest
+test: PDF_FLAGS = --optional
+test: lint book pdf pytest
 
 benchmark: setup
 	$(BIN)/python benchmarks/activations.py

@@ -145,3 +145,49 @@ def test_search_finds_a_chapter_one_word(page, server):
     hits = page.eval_on_selector_all("ul.search li a", "els => els.map(e => e.getAttribute('href'))")
     assert any("01_linearity/2_xor" in h for h in hits), hits
     assert not page.problems, "\n".join(page.problems)
+
+
+# The pages whose notebooks draw a static-website slider (activations.book.sliders).
+SLIDER_PAGES = sorted(
+    p.relative_to(ROOT).with_suffix(".html").as_posix()
+    for p in ROOT.glob("chapters/*/*.ipynb")
+    if "sliders.slider(" in p.read_text()
+)
+
+
+def test_every_widget_has_a_slider_twin():
+    widget_pages = sorted(
+        p.relative_to(ROOT).with_suffix(".html").as_posix()
+        for p in ROOT.glob("chapters/*/*.ipynb")
+        if "remove-output" in p.read_text() and "from activations.book import widgets" in p.read_text()
+    )
+    assert widget_pages
+    assert widget_pages == SLIDER_PAGES
+
+
+@pytest.mark.parametrize("name", SLIDER_PAGES)
+def test_sliders_change_the_figure_with_the_keyboard_and_the_mouse(page, server, name):
+    page.goto(f"{server}/{name}", wait_until="networkidle")
+    sliders = page.locator(".book-slider")
+    assert sliders.count() >= 1, f"{name} has no slider"
+    for k in range(sliders.count()):
+        box = sliders.nth(k)
+        slider, image, value = box.locator("input[type=range]"), box.locator("img"), box.locator("output")
+        assert box.locator(f"label[for='{slider.get_attribute('id')}']").count() == 1, (
+            "the slider has no label"
+        )
+        first_src, first_value = image.get_attribute("src"), value.inner_text()
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        assert image.get_attribute("src") != first_src, "the arrow key did not change the figure"
+        assert value.inner_text() != first_value, "the shown value did not change"
+        assert slider.get_attribute("aria-valuetext") == value.inner_text()
+        second_src = image.get_attribute("src")
+        last = slider.get_attribute("max")
+        slider.evaluate(
+            "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }", last
+        )
+        assert image.get_attribute("src") not in (first_src, second_src), (
+            "the last position shows no new figure"
+        )
+    assert not page.problems, "\n".join(page.problems)

@@ -69,6 +69,8 @@ def test_the_core_does_not_import_the_book():
         "cost",
         "checklist",
         "atlas",
+        "teaching",
+        "sliders",
     ],
 )
 def test_book_modules_live_in_the_book_subpackage(name):

@@ -2,12 +2,15 @@
 
 Each explorer owns one Matplotlib figure and redraws it whenever a control
 changes. On the static website there is no Python kernel to redraw anything,
-so the book shows each explorer's code together with a static figure of the
-same idea at a few settings.
+so the book shows each explorer's code together with a slider over its
+figure precomputed at several settings (``sliders.slider``) and a static
+figure of the same idea for the printed book.
 
 Every explorer has ``controls`` (a dict of ipywidgets), ``figure`` and
 ``update()``; ``widget`` is what a notebook displays.
 """
+
+import contextlib
 
 import ipywidgets as widgets
 import numpy as np
@@ -17,6 +20,21 @@ from matplotlib.figure import Figure
 from .. import nn
 from ..functions import relu
 from . import linear, plotting
+
+# While True, explorers draw their figures but do not display them: sliders.slider builds
+# explorers only to save their figures, outside any widget frontend.
+_QUIET = False
+
+
+@contextlib.contextmanager
+def quiet():
+    """Build explorers without displaying their figures (for :mod:`activations.book.sliders`)."""
+    global _QUIET
+    _QUIET = True
+    try:
+        yield
+    finally:
+        _QUIET = False
 
 
 class Explorer:
@@ -38,6 +56,8 @@ class Explorer:
     def update(self):
         self.figure.clear()
         self.draw(**self.values())
+        if _QUIET:
+            return
         with self.output:
             self.output.clear_output(wait=True)
             display(self.figure)

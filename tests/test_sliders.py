@@ -1,0 +1,55 @@
+"""Static-website sliders: a widget's figure precomputed at several settings, as HTML."""
+
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+
+from activations.book import sliders, widgets
+
+
+@pytest.fixture
+def explorer():
+    yield widgets.SwishBetaExplorer
+    plt.close("all")
+
+
+def test_one_distinct_frame_per_value_and_a_labelled_range_input(explorer):
+    html = sliders.slider("swish-beta", explorer, "beta", [0.0, 1.0, 5.0], "beta", start=1).data
+    array = re.search(r"const sources = \[(.*?)\];", html).group(1)
+    frames = re.findall(r'"data:image/png;base64,([A-Za-z0-9+/=]+)"', array)
+    assert len(frames) == 3
+    assert len(set(frames)) == 3  # the figure changes with the value
+    assert '<input type="range" id="slider-swish-beta-input" min="0" max="2" step="1" value="1"' in html
+    assert '<label for="slider-swish-beta-input">beta: <output id="slider-swish-beta-value"' in html
+    assert 'aria-valuetext="1"' in html
+    assert "require" not in html
+    assert "http" not in html  # nothing is fetched from outside the page
+
+
+def test_the_html_is_deterministic_so_nbval_can_compare_it(explorer):
+    first = sliders.slider("a", explorer, "beta", [0.5, 2.0], "beta").data
+    again = sliders.slider("a", widgets.SwishBetaExplorer, "beta", [0.5, 2.0], "beta").data
+    assert first == again
+
+
+def test_nothing_but_the_slider_is_displayed(explorer, capsys):
+    from IPython.utils.capture import capture_output
+
+    with capture_output() as shown:
+        sliders.slider("b", explorer, "beta", [0.0, 10.0], "beta")
+    assert shown.outputs == []
+    assert capsys.readouterr().out == ""
+
+
+def test_bad_arguments_are_refused_with_the_functions_name(explorer):
+    with pytest.raises(ValueError, match="slider: name must be"):
+        sliders.slider("no spaces", explorer, "beta", [1.0], "beta")
+    with pytest.raises(ValueError, match="slider: start 3 is not an index"):
+        sliders.slider("c", explorer, "beta", [1.0], "beta", start=3)
+    with pytest.raises(ValueError, match="slider: the explorer has no control 'alpha'"):
+        sliders.slider("c", explorer, "alpha", [1.0], "alpha")
