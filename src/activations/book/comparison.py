@@ -21,6 +21,7 @@ minutes) and writes ``experiments/results/comparison.csv`` and
 """
 
 import csv
+import functools
 import itertools
 from pathlib import Path
 
@@ -42,8 +43,12 @@ SEEDS = (0, 1, 2, 3, 4)
 RESULTS = Path(__file__).resolve().parents[3] / "experiments" / "results"
 
 
+@functools.cache
 def split(problem):
-    """(X_train, X_val, X_test, y_train, y_val, y_test) for "digits" or "spirals", standardised."""
+    """(X_train, X_val, X_test, y_train, y_val, y_test) for "digits" or "spirals", standardised.
+
+    Computed once per problem and shared, so the arrays are read-only.
+    """
     if problem == "digits":
         X, y = data.digits()
     elif problem == "spirals":
@@ -53,7 +58,10 @@ def split(problem):
     X_rest, X_test, y_rest, y_test = data.train_test_split(X, y, 0.2, seed=0)
     X_train, X_val, y_train, y_val = data.train_test_split(X_rest, y_rest, 0.25, seed=1)
     X_val, X_test = data.standardise(X_val, X_train), data.standardise(X_test, X_train)
-    return data.standardise(X_train), X_val, X_test, y_train, y_val, y_test
+    parts = (data.standardise(X_train), X_val, X_test, y_train, y_val, y_test)
+    for part in parts:
+        part.setflags(write=False)
+    return parts
 
 
 def train_one(problem, activation, depth, lr, seed, parts=None):
