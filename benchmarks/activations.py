@@ -19,7 +19,6 @@ plainly in PyTorch (float64, one thread, the same mini-batches).
 """
 
 import sys
-import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +27,7 @@ import numpy as np
 # so that `import activations` finds the package, not this script.
 sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 import activations as act  # noqa: E402
-from activations.book.cost import race  # noqa: E402
+from activations.book.cost import peak_arrays, race  # noqa: E402
 
 try:
     import torch
@@ -70,16 +69,6 @@ def torch_backward(forward, x):
     y = forward(t)
     g = torch.ones_like(y)
     return lambda _: torch.autograd.grad(y, t, g, retain_graph=True)
-
-
-def peak_arrays(func, x):
-    """The peak memory func(x) allocates, in arrays of x's size (its result included)."""
-    tracemalloc.start()
-    tracemalloc.reset_peak()
-    func(x)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / x.nbytes
 
 
 def building_blocks(x, repeats):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
+from tools.shared import toc_files
 
 import activations as act
 
@@ -21,16 +21,7 @@ NOTEBOOKS = CHAPTERS + sorted((ROOT / "back").glob("*.ipynb"))
 IDS = [p.relative_to(ROOT).as_posix() for p in NOTEBOOKS]
 
 
-def _toc_files(entry):
-    files = [entry["file"]] if "file" in entry else []
-    for key in ("parts", "chapters", "sections"):
-        for child in entry.get(key, []):
-            files += _toc_files(child)
-    return files
-
-
-TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
-TOC_FILES = [TOC["root"], *_toc_files(TOC)]
+TOC_FILES = toc_files()
 
 
 def test_every_toc_entry_exists_and_every_notebook_is_listed():

@@ -8,7 +8,6 @@ skip, except in CI, where they fail.
 """
 
 import base64
-import os
 import re
 import shutil
 import struct
@@ -18,12 +17,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
+from tools.shared import CHROMIUM, IN_CI, toc_files
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF = ROOT / "_build" / "pdf" / "book.pdf"
-IN_CI = bool(os.environ.get("CI"))
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfimages", "pdfinfo"))
 # Measured: 201 pages on A4 (six chapters, five back-matter pages, 62 figures). The range
 # leaves room for new material but catches a lost chapter or a layout that runs away.
@@ -38,16 +35,7 @@ def _missing(reason):
     pytest.skip(reason)
 
 
-def _toc_files(entry):
-    files = [entry["file"]] if "file" in entry else []
-    for key in ("parts", "chapters", "sections"):
-        for child in entry.get(key, []):
-            files += _toc_files(child)
-    return files
-
-
-TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
-PAGES = [TOC["root"], *_toc_files(TOC)]
+PAGES = toc_files()
 
 
 def _source(name):

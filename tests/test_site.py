@@ -9,29 +9,16 @@ where either is missing these tests skip, except in CI, where they fail.
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from tools.shared import CHROMIUM, CHROMIUM_ARGS, IN_CI
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-IN_CI = bool(os.environ.get("CI"))
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# Flags for a sandboxed root session on a machine without network (see the README).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _missing(reason):

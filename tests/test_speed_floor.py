@@ -7,28 +7,18 @@ the computation, and the cross-entropy gives its loss and gradient from one
 call without building a one-hot matrix.
 """
 
-import tracemalloc
-
 import numpy as np
 import pytest
 
 import activations as act
 from activations import _core, losses
+from activations.book.cost import peak_arrays
 from tests import mp_reference as ref
 
 BLOCK = _core.BLOCK_BYTES // 8  # float64 values in a block
 
 CASES = [(f, params) for f in act.ALL for params in ref.SETTINGS.get(f.name, [{}])]
 IDS = [f.name + "".join(f"-{k}={v}" for k, v in p.items()) for f, p in CASES]
-
-
-def _peak_arrays(func, x):
-    tracemalloc.start()
-    tracemalloc.reset_peak()
-    func(x)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / x.nbytes
 
 
 @pytest.mark.parametrize(("f", "params"), CASES, ids=IDS)
@@ -51,8 +41,8 @@ def test_large_arrays_are_computed_block_by_block_with_the_same_values(f, params
 def test_no_derivative_holds_more_than_three_arrays_of_the_input(f, params, dtype):
     """The result included; blockwise evaluation keeps the temporaries to a block each."""
     x = np.random.default_rng(2).uniform(-10, 10, 40 * BLOCK).astype(dtype)
-    assert _peak_arrays(lambda v: f.grad(v, **params), x) <= 3
-    assert _peak_arrays(lambda v: f(v, **params), x) <= 3
+    assert peak_arrays(lambda v: f.grad(v, **params), x) <= 3
+    assert peak_arrays(lambda v: f(v, **params), x) <= 3
 
 
 @pytest.mark.parametrize("f", [act.sigmoid, act.swish, act.tanh], ids=lambda f: f.name)
@@ -73,8 +63,8 @@ def test_float32_is_computed_in_float32(f, monkeypatch):
     assert all(d == np.float32 for d in seen)
     # A float64 copy inside would add two arrays of the float32 input; a boolean mask adds a
     # quarter of one in float32 and an eighth in float64, hence the margin.
-    peak32 = _peak_arrays(f.grad, np.ones(BLOCK, np.float32))
-    assert peak32 <= _peak_arrays(f.grad, np.ones(BLOCK)) + 0.5
+    peak32 = peak_arrays(f.grad, np.ones(BLOCK, np.float32))
+    assert peak32 <= peak_arrays(f.grad, np.ones(BLOCK)) + 0.5
 
 
 @pytest.mark.parametrize("targets", ["indices", "probabilities"])
@@ -100,7 +90,7 @@ def test_cross_entropy_checks_its_input_once_and_builds_no_one_hot(monkeypatch):
     act.cross_entropy_and_grad(z, np.arange(256))
     assert calls == ["cross_entropy_and_grad"]
     # the only arrays of z's size are the exponentials and the gradient made from them in place
-    assert _peak_arrays(lambda v: act.cross_entropy_and_grad(v, np.arange(256)), z) <= 2.1
+    assert peak_arrays(lambda v: act.cross_entropy_and_grad(v, np.arange(256)), z) <= 2.1
 
 
 def test_cross_entropy_and_grad_errors_name_it():

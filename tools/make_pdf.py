@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 import yaml
+from shared import CHROMIUM, CHROMIUM_ARGS, toc_entries  # tools/shared.py
 
 from activations.book import teaching
 
@@ -39,39 +40,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SINGLE = ROOT / "_build" / "singlehtml"
 OUT = ROOT / "_build" / "pdf" / "book.pdf"
 BIN = Path(sys.executable).parent
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# The flags tests/test_site.py uses: a sandboxed root session on a machine without network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def toc_entries(toc_path=ROOT / "_toc.yml"):
-    """The book's pages in reading order, as (docname, kind, part caption).
-
-    kind is "front" (the root page), "chapter" (a chapter of a part, back matter included) or
-    "section" (a section of a chapter). Each starts a new page and has a line in the contents.
-    """
-    toc = yaml.safe_load(toc_path.read_text())
-    entries = [(toc["root"], "front", None)]
-
-    def walk(items, kind, caption):
-        for item in items:
-            entries.append((item["file"], kind, caption))
-            walk(item.get("sections", []), "section", caption)
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters", []), "chapter", part.get("caption"))
-    walk(toc.get("chapters", []), "chapter", None)
-    return entries
-
-
 # Print-only style, injected into the page just before printing.
 PRINT_CSS = r"""
 @page { size: A4; margin: 16mm 16mm 18mm 16mm; }

@@ -180,15 +180,27 @@ def runs(table, problem, depth, activation, column="test_accuracy"):
     return table[column][chosen]
 
 
+def welch_t(a, b):
+    """Welch's t: the difference of the means of a and b over its standard error (section 5.4).
+
+    Two identical constant samples give 0; two different constant ones give +-inf.
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    se = np.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
+    difference = a.mean() - b.mean()
+    if se == 0:
+        return 0.0 if difference == 0 else float(np.copysign(np.inf, difference))
+    return float(difference / se)
+
+
 def separated(table, problem, depth):
     """Pairs "a > b" whose mean test accuracies differ by more than two standard errors (section 5.4)."""
     pairs = []
     for i, a in enumerate(ACTIVATIONS):
         for b in ACTIVATIONS[i + 1 :]:
-            ra, rb = runs(table, problem, depth, a), runs(table, problem, depth, b)
-            se = np.sqrt(ra.var(ddof=1) / len(ra) + rb.var(ddof=1) / len(rb))
-            if abs(ra.mean() - rb.mean()) > 2 * max(se, 1e-12):
-                pairs.append(f"{a} > {b}" if ra.mean() > rb.mean() else f"{b} > {a}")
+            t = welch_t(runs(table, problem, depth, a), runs(table, problem, depth, b))
+            if abs(t) > 2:
+                pairs.append(f"{a} > {b}" if t > 0 else f"{b} > {a}")
     return pairs
 
 

@@ -8,6 +8,7 @@ all of them see the same machine state; medians are compared.
 """
 
 import time
+import tracemalloc
 
 import numpy as np
 
@@ -30,6 +31,16 @@ def race(contenders, x, repeats):
         for k, func in enumerate(contenders):
             times[k].append(timed(func, x))
     return [(float(np.median(t)), float(np.min(t))) for t in times]
+
+
+def peak_arrays(func, x):
+    """The most memory func(x) holds at once, in arrays of x's size (its result included)."""
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    func(x)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / x.nbytes
 
 
 def copies(funcs, x, repeats=5):

@@ -31,10 +31,9 @@ def check_chance_separations(answer):
 def welch_t(problem, depth, a, b):
     """Welch's t of activation a against b: test accuracies over seeds in the stored comparison."""
     table = comparison.load("comparison")
-    chosen = (table["problem"] == problem) & (table["depth"] == depth)
-    ra = table["test_accuracy"][chosen & (table["activation"] == a)]
-    rb = table["test_accuracy"][chosen & (table["activation"] == b)]
-    return (ra.mean() - rb.mean()) / np.sqrt(ra.var(ddof=1) / len(ra) + rb.var(ddof=1) / len(rb))
+    return comparison.welch_t(
+        comparison.runs(table, problem, depth, a), comparison.runs(table, problem, depth, b)
+    )
 
 
 def check_welch_from_table(answer):

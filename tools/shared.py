@@ -1,0 +1,50 @@
+"""What the book's tools and tests share: its pages in reading order, and how Chromium is launched.
+
+Imported as ``tools.shared`` by the tests and as ``shared`` by the scripts in this folder (run as
+``python tools/make_pdf.py``, which puts tools/ on the import path).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+IN_CI = bool(os.environ.get("CI"))
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Flags for a sandboxed root session on a machine without network (see the README).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def toc_entries(toc_path=ROOT / "_toc.yml"):
+    """The book's pages in reading order, as (docname, kind, part caption).
+
+    kind is "front" (the root page), "chapter" (a chapter of a part, back matter included) or
+    "section" (a section of a chapter).
+    """
+    toc = yaml.safe_load(Path(toc_path).read_text())
+    entries = [(toc["root"], "front", None)]
+
+    def walk(items, kind, caption):
+        for item in items:
+            entries.append((item["file"], kind, caption))
+            walk(item.get("sections", []), "section", caption)
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters", []), "chapter", part.get("caption"))
+    walk(toc.get("chapters", []), "chapter", None)
+    return entries
+
+
+def toc_files(toc_path=ROOT / "_toc.yml"):
+    """The docnames of every page in _toc.yml, root first, in reading order."""
+    return [doc for doc, _, _ in toc_entries(toc_path)]
