@@ -2,6 +2,7 @@
 
     python benchmarks/notebooks.py           # time them; the stored notebooks are untouched
     python benchmarks/notebooks.py --write   # also store the new outputs (after editing a notebook)
+    python benchmarks/notebooks.py --write chapters/04_softmax/2_cross_entropy.ipynb  # only these
 
 The book never executes notebooks itself: what is stored is what the site shows,
 and nbval (in `make test`) proves that the stored outputs are what the code
@@ -32,7 +33,9 @@ def execute(path, write):
 
 def main():
     write = "--write" in sys.argv[1:]
-    paths = sorted((ROOT / "chapters").glob("*/*.ipynb")) + sorted((ROOT / "back").glob("*.ipynb"))
+    paths = [Path(arg).resolve() for arg in sys.argv[1:] if arg != "--write"]
+    if not paths:
+        paths = sorted((ROOT / "chapters").glob("*/*.ipynb")) + sorted((ROOT / "back").glob("*.ipynb"))
     total = 0.0
     print(f"{'notebook':<45} {'seconds':>8}")
     for path in paths:

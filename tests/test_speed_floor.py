@@ -107,3 +107,21 @@ def test_the_network_takes_loss_and_gradient_from_one_call(monkeypatch):
     expected = model.loss(X, y)
     monkeypatch.setattr(losses, "cross_entropy", lambda *a: pytest.fail("the loss was computed twice"))
     assert model.loss_and_backward(X, y) == expected
+
+
+def test_one_row_at_a_time_changes_no_value_and_restores_the_buffer():
+    """Softmax's speed-up sets NumPy's buffer to one row, only for long rows, and always restores it."""
+    default = np.getbufsize()
+    z = np.random.default_rng(6).normal(scale=3, size=(40, 1000))
+    with _core.one_row_at_a_time(z, -1):
+        assert np.getbufsize() == 1008  # 1000 rounded up to a multiple of 16
+        inside = z - z.max(axis=-1, keepdims=True)
+    assert np.getbufsize() == default
+    np.testing.assert_array_equal(inside, z - z.max(axis=-1, keepdims=True))
+    with pytest.raises(RuntimeError), _core.one_row_at_a_time(z, 1):
+        raise RuntimeError
+    assert np.getbufsize() == default
+    # short rows, columns (axis 0) and rows longer than the buffer keep NumPy's default
+    for shape, axis in [((40, 10), -1), ((1000, 40), 0), ((2, 9000), 1)]:
+        with _core.one_row_at_a_time(np.zeros(shape), axis):
+            assert np.getbufsize() == default

@@ -13,6 +13,7 @@ array, and the base checks the input and the settings and gives the result
 the input's dtype.
 """
 
+import contextlib
 import inspect
 import numbers
 from dataclasses import dataclass
@@ -142,6 +143,26 @@ def blockwise(formula, x, settings):
     for start in range(0, flat.size, block):
         out[start : start + block] = formula(flat[start : start + block], **settings)
     return out.reshape(x.shape)
+
+
+@contextlib.contextmanager
+def one_row_at_a_time(z, axis):
+    """A context in which NumPy combines z with one value per row (z - max, e / sum) fast.
+
+    For z of shape (N, K) and a column of shape (N, 1), NumPy's ufuncs fill an 8192-value
+    buffer with copies of the column's values whenever a row is shorter than that buffer,
+    which doubles the cost of the operation. With a buffer of one row it uses each row's
+    value as a scalar instead. Rows shorter than 64 values are faster with the default.
+    """
+    length = z.shape[axis]
+    if axis % z.ndim != z.ndim - 1 or not 64 <= length < np.getbufsize():
+        yield
+        return
+    previous = np.setbufsize(-(-length // 16) * 16)  # a multiple of 16, as NumPy requires
+    try:
+        yield
+    finally:
+        np.setbufsize(previous)
 
 
 def _working(x):

@@ -17,7 +17,7 @@ import numbers
 import numpy as np
 from scipy import special
 
-from ._core import as_float_array, as_parameter, like_input
+from ._core import as_float_array, as_parameter, like_input, one_row_at_a_time
 
 
 def _axis(z, axis, func):
@@ -42,10 +42,11 @@ def _scores(z, axis, func):
     if z.shape[axis] == 0:
         raise ValueError(f"{func}: z has no entries along axis {axis}")
     m = np.max(z, axis=axis, keepdims=True)
-    if np.any(m == np.inf):
-        raise ValueError(f"{func}: z contains +inf; logits must be finite (-inf may mask a class)")
-    if np.any(m == -np.inf):
-        raise ValueError(f"{func}: every entry of some slice of z is -inf; nothing is left to normalise")
+    if not np.isfinite(m).all():  # one test on the common path; nan passes (it propagates)
+        if np.any(m == np.inf):
+            raise ValueError(f"{func}: z contains +inf; logits must be finite (-inf may mask a class)")
+        if np.any(m == -np.inf):
+            raise ValueError(f"{func}: every entry of some slice of z is -inf; nothing is left to normalise")
     return z, axis, m
 
 
@@ -62,7 +63,8 @@ def logsumexp(z, axis=-1):
     1000.6931471805599
     """
     z, axis, m = _scores(z, axis, "logsumexp")
-    result = m + np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))
+    with one_row_at_a_time(z, axis):
+        result = m + np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))
     return like_input(np.squeeze(result, axis=axis), z)
 
 
@@ -98,12 +100,13 @@ def softmax(z, axis=-1, temperature=1.0):
     """
     z, axis, m = _scores(z, axis, "softmax")
     temperature = as_parameter(temperature, "softmax", "temperature", minimum=0.0, strict=True)
-    e = z - m  # largest exponent is 0: no overflow
-    if temperature != 1.0:
-        with np.errstate(over="ignore"):  # -inf here is a probability of exactly 0
-            e /= temperature
-    np.exp(e, out=e)  # in place: one array for the whole computation
-    e /= np.sum(e, axis=axis, keepdims=True)
+    with one_row_at_a_time(z, axis):
+        e = z - m  # largest exponent is 0: no overflow
+        if temperature != 1.0:
+            with np.errstate(over="ignore"):  # -inf here is a probability of exactly 0
+                e /= temperature
+        np.exp(e, out=e)  # in place: one array for the whole computation
+        e *= 1 / np.sum(e, axis=axis, keepdims=True)  # one division per row, not per entry
     return like_input(e, z)
 
 
@@ -119,8 +122,9 @@ def log_softmax(z, axis=-1):
     array([    0., -1000.])
     """
     z, axis, m = _scores(z, axis, "log_softmax")
-    shifted = z - m
-    shifted -= np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+    with one_row_at_a_time(z, axis):
+        shifted = z - m
+        shifted -= np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
     return like_input(shifted, z)
 
 
@@ -203,18 +207,19 @@ def _cross_entropy(logits, targets, func, with_grad):
     z = _logits(logits, func)
     t = _targets(z, targets, func)
     n = z.shape[0] if z.ndim == 2 else 1
-    shifted = z - np.max(z, axis=-1, keepdims=True)  # no overflow in exp
-    e = np.exp(shifted)
-    total = np.sum(e, axis=-1, keepdims=True)
-    # -log softmax(z)_k = log(total) - shifted_k
-    if t.dtype.kind == "f":
-        loss = np.sum(t * (np.log(total) - shifted)) / n
-    else:
-        loss = np.sum(np.log(total[..., 0]) - _at_targets(shifted, t)) / n
-    loss = like_input(loss, z)
-    if not with_grad:
-        return loss
-    e /= total  # the softmax, in place
+    with one_row_at_a_time(z, -1):
+        shifted = z - np.max(z, axis=-1, keepdims=True)  # no overflow in exp
+        e = np.exp(shifted)
+        total = np.sum(e, axis=-1, keepdims=True)
+        # -log softmax(z)_k = log(total) - shifted_k
+        if t.dtype.kind == "f":
+            loss = np.sum(t * (np.log(total) - shifted)) / n
+        else:
+            loss = np.sum(np.log(total[..., 0]) - _at_targets(shifted, t)) / n
+        loss = like_input(loss, z)
+        if not with_grad:
+            return loss
+        e /= total  # the softmax, in place
     grad = _subtract_targets(e, t)
     grad /= n
     return loss, like_input(grad, z)
