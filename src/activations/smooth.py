@@ -12,6 +12,7 @@ from ._core import SATURATE, Activation, Setting, expit, keep_nan
 from .classic import tanh
 
 _SQRT_2_OVER_PI = np.sqrt(2.0 / np.pi)
+_INV_SQRT_2PI = 1.0 / np.sqrt(2.0 * np.pi)  # the standard normal density at 0
 _GELU_CUBIC = 0.044715
 
 
@@ -236,7 +237,8 @@ class GELU(Activation):
             # (1 + tanh(u)) / 2 = sigmoid(2u): no cancellation where tanh(u) is near -1;
             # clipping above keeps x^3 finite (sigmoid is exactly 1 there anyway).
             return x * expit(2 * _tanh_argument(np.minimum(x, SATURATE)))
-        return x * special.ndtr(x)
+        x *= special.ndtr(x)  # in place: x is already our own clipped copy
+        return x
 
     def derivative(self, x, approximate="none"):
         x = np.clip(x, -SATURATE, SATURATE)  # the derivative is exactly 0 or 1 beyond
@@ -250,8 +252,8 @@ class GELU(Activation):
         g *= -0.5
         np.exp(g, out=g)
         g *= x
-        g /= np.sqrt(2 * np.pi)
-        g += special.ndtr(x)
+        g *= _INV_SQRT_2PI  # a multiplication: cheaper than dividing by sqrt(2 pi)
+        g += special.ndtr(x, out=x)  # Phi(x), over our clipped copy of x: no new array
         return g
 
 
