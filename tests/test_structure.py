@@ -76,3 +76,29 @@ def test_the_core_does_not_import_the_book():
 def test_book_modules_live_in_the_book_subpackage(name):
     assert importlib.import_module(f"activations.book.{name}")
     assert not hasattr(act, name)
+
+
+def test_every_module_the_package_imports_is_a_declared_dependency():
+    """`pip install .` must bring everything `import activations.<anything>` needs."""
+    import ast
+    import re
+    from importlib.metadata import packages_distributions
+    from pathlib import Path
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
+    root = Path(__file__).resolve().parents[1]
+    declared = tomllib.loads((root / "pyproject.toml").read_text())["project"]["dependencies"]
+    normalise = lambda name: re.sub(r"[-_.]+", "-", name).lower()  # noqa: E731
+    declared = {normalise(re.match(r"[A-Za-z0-9_.-]+", d).group()) for d in declared}
+    imported = set()
+    for path in (root / "src" / "activations").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"activations"}
+    assert third_party >= {"numpy", "scipy", "matplotlib"}  # the walk found the imports
+    providers = packages_distributions()
+    undeclared = {m for m in third_party if not {normalise(d) for d in providers.get(m, [])} & declared}
+    assert not undeclared, f"imported by src/activations but not in pyproject's dependencies: {undeclared}"
