@@ -56,6 +56,7 @@ def _verdict(capsys, check, *answer):
         (exercises.check_confident_gradient_limit, np.sqrt(2), 1.0, "two entries"),
         (exercises.check_confident_gradient_limit, np.sqrt(2), 0.0, "squared error after softmax"),
         (exercises.check_score_variance, 64, 8, "standard deviation"),
+        (exercises.check_score_variance, 64, 160, "multiply"),
     ],
 )
 def test_number_checkers(capsys, check, right, wrong, hint):

@@ -112,15 +112,17 @@ def check_three_class_logit(sigmoid_argument):
 
 
 def check_score_variance(answer):
-    """Exercise 4.3.2: the variance of a query-key score q . k for independent N(0, 1) entries, d = 64."""
+    """Exercise 4.3.2: Var(q . k) for independent zero-mean entries, Var(q_i) = 2, Var(k_i) = 0.5, d = 64."""
     return check_number(
         "4.3.2",
         answer,
         64,
         {
             8: "8 is the standard deviation; the variance is its square",
-            1: "each product q_i k_i has variance 1, but the score adds 64 of them",
+            1: "each product q_i k_i has variance 2 x 0.5 = 1, but the score adds 64 of them",
+            160: "the variances of q_i and k_i multiply in a product, they do not add",
+            128: "Var(q_i k_i) = Var(q_i) Var(k_i): both factors count, 2 x 0.5",
         },
-        "Var(q_i k_i) = E[q_i^2] E[k_i^2] = 1, and the d independent products add their variances",
+        "Var(q_i k_i) = E[q_i^2] E[k_i^2] = 2 x 0.5, and the d independent products add their variances",
         rtol=1e-2,
     )
