@@ -160,7 +160,7 @@ def test_a_card_shows_formulas_facts_and_citations():
     assert "{cite}`nair2010rectified`" in text
     assert "{ref}`sec-relu`" in text
     assert "$f$: 1.50, $f'$: 2.25" in text
-    assert "original paper" not in atlas.card(act.sigmoid, costs)
+    assert "key paper" not in atlas.card(act.sigmoid, costs)
 
 
 def test_the_overview_links_every_card():

@@ -317,7 +317,7 @@ def card(activation, cost_table):
         ("settings", shown),
     ]
     if f.reference:
-        rows.append(("original paper", f"{{cite}}`{f.reference}`"))
+        rows.append(("key paper", f"{{cite}}`{f.reference}`"))
     rows.append(("in the book", f"{{ref}}`{note.section}`"))
     table = "\n".join(f"| {fact} | {text} |" for fact, text in rows)
     return (
