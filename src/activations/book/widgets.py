@@ -196,9 +196,9 @@ class TemperatureExplorer(Explorer):
     def draw(self, temperature):
         ax = self.figure.subplots()
         entropy = plotting.entropy(self.logits, temperature)
-        plotting.probability_bars(
-            ax, self.logits, temperature, title=f"T = {temperature:.2g}, entropy {entropy:.2f}"
-        )
+        logits = ", ".join(f"{v:g}" for v in self.logits)
+        title = f"logits {logits} at T = {temperature:.2g}: entropy {entropy:.2f}"
+        plotting.probability_bars(ax, self.logits, temperature, title=title)
 
 
 def temperature():
