@@ -87,12 +87,15 @@ class LinearStackExplorer(Explorer):
         rng = np.random.default_rng(self.seed)
         layers = linear.random_stack([2] + [width] * (depth - 1) + [2], rng, std=1.5 / np.sqrt(width))
         left, right = self.figure.subplots(1, 2)
-        plotting.grid_image(left, layers, activation, title=f"{depth} layers of width {width}, {activation}")
+        shape = f"{depth} layers of width {width}" if depth > 1 else "1 layer"
+        plotting.grid_image(left, layers, activation, title=f"{shape}, {activation}")
         if activation == "identity":
             W, _ = linear.collapse(layers)
-            right.imshow(W, cmap="RdBu", vmin=-np.abs(W).max(), vmax=np.abs(W).max())
+            largest = np.abs(W).max()
+            right.imshow(W, cmap="RdBu", vmin=-largest, vmax=largest)
             for (i, j), w in np.ndenumerate(W):
-                right.text(j, i, f"{w:.2f}", ha="center", va="center", fontsize=12)
+                colour = "white" if abs(w) > 0.6 * largest else "black"  # readable on dark cells
+                right.text(j, i, f"{w:.2f}", ha="center", va="center", fontsize=12, color=colour)
             right.set(title="...equals this one 2 x 2 matrix W'", xticks=[], yticks=[])
         else:
             right.text(0.5, 0.5, "no single matrix:\nthe grid lines bend", ha="center", va="center")
