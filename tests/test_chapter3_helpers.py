@@ -120,5 +120,5 @@ def test_dead_unit_revival_checker(capsys):
 def test_checkers_do_not_raise_on_malformed_answers(capsys):
     assert "array of numbers" in _verdict(capsys, exercises.check_alpha_gradient_per_unit, lambda Z, G: "abc")
     assert _verdict(capsys, exercises.check_dead_unit_revival, np.False_, np.True_).endswith(": correct")
-    assert "array of numbers" in _verdict(capsys, exercises.check_stable_sigmoid, lambda x: "abc")
+    assert "array of numbers" in _verdict(capsys, exercises.check_log_sigmoid, lambda x: "abc")
     assert "array of numbers" in _verdict(capsys, exercises.check_xor_features, lambda X: [[1, 2], [3]])

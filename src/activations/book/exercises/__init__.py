@@ -13,8 +13,8 @@ from .chapter1 import (
     check_xor_weights,
 )
 from .chapter2 import (
+    check_log_sigmoid,
     check_saturated_depth_bound,
-    check_stable_sigmoid,
     check_tanh_sigmoid_factor,
     check_tanh_slope,
     check_tanh_weight_scale,
@@ -69,6 +69,7 @@ __all__ = [
     "check_gelu_minimum",
     "check_hard_swish_slope",
     "check_leaky_he_variance",
+    "check_log_sigmoid",
     "check_output_layer",
     "check_rank_bound",
     "check_relu_mean",
@@ -81,7 +82,6 @@ __all__ = [
     "check_smallest_width",
     "check_soft_target_gradient",
     "check_softplus_gap",
-    "check_stable_sigmoid",
     "check_tanh_sigmoid_factor",
     "check_tanh_slope",
     "check_tanh_weight_scale",
