@@ -8,11 +8,10 @@ numbers the book should show, and commit the CSV with the notebooks re-executed.
 """
 
 import csv
-from pathlib import Path
 
-from activations.book import cost
+from activations.book import RESULTS, cost
 
-OUT = Path(__file__).resolve().parent / "results" / "costs.csv"
+OUT = RESULTS / "costs.csv"
 
 
 def main():

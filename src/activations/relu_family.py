@@ -192,7 +192,7 @@ class ELU(Activation):
     def derivative(self, x, alpha=1.0):
         # With the indicator h = [x > 0]: h + (1 - h) alpha e^min(x, 0). Both pieces are
         # finite, so the products are exact; np.where would cost as much as the exp.
-        h = np.greater(x, 0).astype(x.dtype)
+        h = positive(x)
         return h + (1 - h) * (alpha * np.exp(np.minimum(x, 0.0)))
 
 

@@ -17,3 +17,10 @@
 None of them is imported by ``import activations``; a notebook imports what
 it uses, e.g. ``from activations.book import plotting``.
 """
+
+from pathlib import Path
+
+# The repository (the package is installed editable from its src/ folder), and the folder of
+# the stored experiment results that chapter 6 and the atlas read.
+ROOT = Path(__file__).resolve().parents[3]
+RESULTS = ROOT / "experiments" / "results"

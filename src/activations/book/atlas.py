@@ -28,9 +28,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from scipy import optimize
 
-import activations
-
 from ..functions import ALL, get
+from . import RESULTS
 from .plotting import COLORS, function_and_derivative
 from .slopes import expectation
 
@@ -221,9 +220,7 @@ def facts(activation):
 
 # --- the measured costs ---------------------------------------------------------------------
 
-# The repository: the package is installed editable from its src/ folder.
-ROOT = Path(activations.__file__).resolve().parents[2]
-COSTS = ROOT / "experiments" / "results" / "costs.csv"
+COSTS = RESULTS / "costs.csv"
 
 
 def costs(path=COSTS):

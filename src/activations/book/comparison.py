@@ -23,11 +23,11 @@ minutes) and writes ``experiments/results/comparison.csv`` and
 import csv
 import functools
 import itertools
-from pathlib import Path
 
 import numpy as np
 
 from .. import data, nn
+from . import RESULTS
 
 ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "swish", "mish", "gelu"]
 INIT = {"sigmoid": "xavier", "tanh": "xavier", "selu": "lecun"}  # the others: "he"
@@ -39,8 +39,6 @@ EPOCHS = {"digits": 20, "spirals": 100}
 TARGET = {"digits": 0.9, "spirals": 0.9}  # validation accuracy that counts as "learned"
 LEARNING_RATES = (1e-3, 3e-3, 1e-2)
 SEEDS = (0, 1, 2, 3, 4)
-
-RESULTS = Path(__file__).resolve().parents[3] / "experiments" / "results"
 
 
 @functools.cache

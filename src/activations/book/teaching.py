@@ -11,7 +11,8 @@ from pathlib import Path
 import nbformat
 import yaml
 
-ROOT = Path(__file__).resolve().parents[3]
+from . import ROOT
+
 CHAPTERS = ROOT / "chapters"
 
 
