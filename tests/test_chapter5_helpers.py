@@ -89,7 +89,8 @@ def test_chapter5_checkers_accept_the_solutions_rounded_values(capsys):
         (exercises.check_hard_swish_slope, 0.833),
         (exercises.check_welch_t, 2.31),
         (exercises.check_silu_max_slope, 1.1),
-        (exercises.check_gated_width, 1376),
+        (exercises.check_gated_width, 1365),
+        (exercises.check_gated_width, 1370),
     ]:
         assert _verdict(capsys, check, value).endswith(": correct"), check.__name__
     assert _verdict(capsys, exercises.check_tie_verdict, np.False_).endswith(": correct")

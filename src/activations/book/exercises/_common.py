@@ -25,18 +25,65 @@ def call(func, *args):
         return None, f"your function raised {type(error).__name__}: {error}"
 
 
-def check_number(exercise, answer, expected, wrong_answers, otherwise, rtol=1e-6):
-    """Report on a numeric answer: correct, the hint for a known wrong answer, or a general hint."""
+def significant_digits(value):
+    """How many significant digits ``value`` carries as written: 0.161 -> 3, 1.60 -> 2, 1365.0 -> 4.
+
+    A float keeps no trailing zeros, so 1.60 reads as 1.6; the rule below gives every answer at
+    least 3 digits' credit, which makes 1.60 and 1.6 the same answer.
+    """
+    mantissa = repr(abs(float(value))).split("e")[0].replace(".", "")
+    return max(len(mantissa.strip("0")), 1)
+
+
+def agrees(value, expected, digits):
+    """Whether ``value`` is ``expected`` written to ``digits`` significant digits (rounded either way)."""
+    if expected == 0:
+        return value == 0
+    unit = 10.0 ** (np.floor(np.log10(abs(expected))) - digits + 1)  # one unit in the last digit
+    if abs(value - expected) <= 0.5 * unit * (1 + 1e-9):
+        return True
+    # an answer rounded from a value just across a rounding boundary, e.g. 0.16047 for 0.160524
+    return float(f"{value:.{digits - 1}e}") == float(f"{expected:.{digits - 1}e}")
+
+
+def check_number(exercise, answer, expected, wrong_answers, otherwise):
+    """Report on a numeric answer under the book's one rule for numbers.
+
+    - A right answer written to 3 or more significant digits is correct: every digit it gives,
+      up to the 4th, must be right (rounded). Digits after the 4th are not judged, so a value
+      computed numerically passes.
+    - A right answer with fewer digits (0.2 for 0.2036) is asked for more digits; it is never
+      told that its method is wrong, unless it is exactly one of the known wrong values.
+    - An answer wrong in the 3rd or 4th digit it gives is not correct: it gets the hint of a
+      known wrong answer (``wrong_answers``, judged by the same rule) or the general hint
+      ``otherwise``.
+    """
     if answer is None:
         return report(exercise, NOT_ATTEMPTED)
     try:
         value = float(answer)
     except (TypeError, ValueError):
         return report(exercise, f"give a single number, not {answer!r}")
-    # relative tolerance only: an absolute one would accept 0 for a tiny expected value
-    if np.isclose(value, expected, rtol=rtol, atol=0.0):
+    if not np.isfinite(value):
+        return report(exercise, f"give a finite number, not {value}")
+    given = significant_digits(value)
+    judged = min(max(given, 3), 4)
+    if agrees(value, expected, judged):
         return report(exercise, CORRECT)
+    exact_slip = [
+        hint for wrong, hint in wrong_answers.items() if np.isclose(value, wrong, rtol=1e-12, atol=0.0)
+    ]
+    if exact_slip:  # exactly a known wrong value (1.0 for 1.41...): its hint, not "more digits"
+        return report(exercise, exact_slip[0])
+    if given < 3 and agrees(value, expected, given):
+        return report(
+            exercise, f"right as far as it goes; give at least 3 significant digits (you gave {given})"
+        )
     for wrong, hint in wrong_answers.items():
-        if np.isclose(value, wrong, rtol=rtol, atol=0.0):
+        if agrees(value, wrong, judged):
             return report(exercise, hint)
+    if agrees(value, expected, 3):
+        return report(
+            exercise, "the first 3 significant digits are right but the 4th is not: round, or recompute it"
+        )
     return report(exercise, otherwise)

@@ -82,7 +82,6 @@ def check_saturated_depth_bound(answer):
             10 * slope: "the ten slopes multiply along the chain rule; they do not add up",
         },
         "sigmoid' is largest where |z| is smallest: at |z| = 2, take it to the 10th power",
-        rtol=1e-3,
     )
 
 
@@ -99,5 +98,4 @@ def check_tanh_weight_scale(answer):
             1.0: "with s = 1 every layer multiplies the variance by 32: that is what explodes in the text",
         },
         "set n Var(W) E[a^2] = Var(z) with a = tanh(z) ~ z near 0, and n = 32",
-        rtol=2e-3,
     )

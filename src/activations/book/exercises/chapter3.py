@@ -17,7 +17,6 @@ def check_relu_zero_fraction(answer):
             special.ndtr(-0.5): "that is the fraction that passes (z > 0); the question asks for the zeros",
         },
         "relu(z) = 0 exactly when z <= 0: find P(z <= 0) for z ~ N(-0.5, 1) with the normal CDF",
-        rtol=3e-3,
     )
 
 
@@ -33,7 +32,6 @@ def check_relu_mean(answer):
             0.0: "ReLU's outputs are never negative, so their mean cannot be 0",
         },
         "integrate z times the normal density over z > 0; the antiderivative of z e^(-z^2/2) is -e^(-z^2/2)",
-        rtol=1e-3,
     )
 
 
@@ -105,7 +103,6 @@ def check_elu_mean(answer):
             1 / np.sqrt(2 * np.pi) - 0.5: "E[e^z - 1; z < 0] needs E[e^z; z < 0] = e^(1/2) Phi(-1), not 0",
         },
         "split at 0: E[z; z > 0] + E[e^z; z < 0] - P(z < 0), and complete the square in e^z e^(-z^2/2)",
-        rtol=2e-3,
     )
 
 

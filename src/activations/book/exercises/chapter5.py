@@ -24,7 +24,6 @@ def check_silu_max_slope(answer):
             0.5: "that is the slope at 0; the largest is further right",
         },
         "maximise silu'(x) = sigmoid(x) (1 + x sigmoid(-x)) numerically, e.g. on a fine grid",
-        rtol=1e-3,
     )
 
 
@@ -36,7 +35,6 @@ def check_softplus_gap(answer):
         np.log(2) / 10,
         {np.log(2): "that is the gap for beta = 1; softplus_beta(x) = softplus(beta x) / beta"},
         "the gap softplus(x) - relu(x) = log(1 + e^(-beta |x|)) / beta is largest at x = 0",
-        rtol=1e-3,
     )
 
 
@@ -49,7 +47,6 @@ def check_gelu_minimum(answer):
         result * special.ndtr(result),
         {result: "that is where the minimum lies; the question asks for the value GELU takes there"},
         "solve GELU'(x) = Phi(x) + x phi(x) = 0 numerically (for example with scipy.optimize.brentq)",
-        rtol=1e-3,
     )
 
 
@@ -64,7 +61,6 @@ def check_slope_matching_constant(answer):
             1 / np.sqrt(2 * np.pi): "that is Phi'(0); sigmoid(k x) has slope k/4 at 0, so k = 4 Phi'(0)",
         },
         "the slope of sigmoid(k x) at 0 is k sigmoid'(0) = k/4; set it equal to phi(0) = 1/sqrt(2 pi)",
-        rtol=1e-3,
     )
 
 
@@ -79,7 +75,6 @@ def check_gated_width(answer):
             1024: "2/3 of 2048, not 1/2: the gated block has three d x h' matrices against two",
         },
         "count the weights: 2 d h for the ungated block, 3 d h' for the gated one, and solve for h'",
-        rtol=1e-2,
     )
 
 
@@ -94,7 +89,6 @@ def check_hard_swish_slope(answer):
             1 / 6: "that is the hard sigmoid's slope; hard_swish has an extra factor x",
         },
         "on (-3, 3), hard_swish(x) = x (x + 3) / 6: differentiate and put x = 1",
-        rtol=1e-3,
     )
 
 
@@ -110,7 +104,6 @@ def check_welch_t(answer):
         t,
         {population: "use the sample variance, with n - 1 (ddof=1)", -t: "subtract b's mean from a's"},
         "t = (mean(a) - mean(b)) / sqrt(var(a) / 5 + var(b) / 5), with sample variances",
-        rtol=5e-3,
     )
 
 

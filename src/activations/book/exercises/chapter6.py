@@ -24,7 +24,6 @@ def check_chance_separations(answer):
             81 * two_sided: "9 activations make 9 * 8 / 2 = 36 pairs, not 81",
         },
         "36 pairs, each separated with probability P(|Z| > 2) = 2 (1 - Phi(2)) when nothing differs",
-        rtol=1e-2,
     )
 
 
@@ -46,7 +45,6 @@ def check_welch_from_table(answer):
         {-t: "subtract sigmoid's mean from tanh's, not the other way round"},
         "select the five rows of each activation at depth 12 on the digits, then "
         "(mean_a - mean_b) / sqrt(var_a / 5 + var_b / 5) with sample variances",
-        rtol=1e-3,
     )
 
 
@@ -67,7 +65,6 @@ def check_leaky_he_variance(answer):
         },
         "E[f(z)^2] = (1 + alpha^2) Var(z) / 2 for symmetric z; "
         "choose Var(W) so that n_in Var(W) E[f(z)^2] = Var(z)",
-        rtol=1e-3,
     )
 
 
@@ -120,7 +117,6 @@ def check_flops_per_value(answer):
             / bandwidth: "divide the flop rate by the number of values per second, not bytes per second",
         },
         "values per second = bandwidth / 8 bytes; flops per value = flop rate / values per second",
-        rtol=1e-6,
     )
 
 
@@ -139,7 +135,6 @@ def check_fused_bytes(answer):
             passes * 2 * n * 8: "float32 values are 4 bytes",
         },
         "negate, exp, add 1, reciprocal: four passes, each reading and writing 10^7 values of 4 bytes",
-        rtol=1e-6,
     )
 
 
