@@ -1,12 +1,13 @@
 """The lecturer's kit: the teaching page, the licence and the citation file."""
 
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
 
-from activations.book import teaching
+from activations.book import teaching, widgets
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
@@ -60,3 +61,35 @@ def test_licences_are_stated_in_the_repository_the_footer_and_the_package():
     assert "CC BY 4.0" in footer
     assert "MIT" in footer
     assert 'license = "MIT"' in (ROOT / "pyproject.toml").read_text()
+
+
+def _page_text():
+    return "\n".join(c.source for c in nbformat.read(ROOT / "back/teaching.ipynb", as_version=4).cells)
+
+
+def _chapter_text(chapter):
+    return "\n".join(
+        c.source for path in teaching.sections(chapter) for c in nbformat.read(path, as_version=4).cells
+    )
+
+
+def test_the_teaching_page_names_only_make_targets_widgets_and_exercises_that_exist():
+    text = _page_text()
+    makefile = (ROOT / "Makefile").read_text()
+    for target in set(re.findall(r"`make (\w+)`", text)):
+        assert re.search(rf"^{target}:", makefile, re.M), (
+            f"the page names `make {target}`, which the Makefile lacks"
+        )
+    chapters_text = "\n".join(_chapter_text(chapter) for chapter in CHAPTERS)
+    for widget in set(re.findall(r"`widgets\.(\w+)\(", text)):
+        assert hasattr(widgets, widget), f"the page names widgets.{widget}, which does not exist"
+        assert f"widgets.{widget}(" in chapters_text, f"no chapter shows widgets.{widget}"
+    for number in set(re.findall(r"exercise (\d+\.\d+\.\d+)", text)):
+        assert f"**Exercise {number}**" in chapters_text, (
+            f"the page names exercise {number}, which no chapter has"
+        )
+
+
+def test_the_teaching_page_promises_no_slides():
+    text = _page_text().lower()
+    assert "slides" not in text.replace("has no slides", "")
