@@ -210,3 +210,18 @@ def test_the_figure_draws_a_jump_in_pieces():
     assert len(pieces) == 2
     assert max(pieces[0].get_ydata()) == 0 and min(pieces[1].get_ydata()) == 1
     plt.close(fig)
+
+
+def test_the_sigmoid_card_says_xavier_is_not_derived_for_it():
+    costs = {name: (1.0, 1.0) for name in NAMES}
+    sigmoid = atlas.facts(act.sigmoid)
+    text = atlas.card(act.sigmoid, costs)
+    row = next(line for line in text.splitlines() if line.startswith("| initialisation |"))
+    assert row.startswith("| initialisation | none is derived for it.")
+    # the numbers the row states are the sigmoid's own, and tanh's are what Xavier assumes
+    assert (sigmoid.slope_at_zero, sigmoid.at_zero) == (0.25, 0.5)
+    assert "slope 1/4 and mean 1/2" in row and f"{1 / sigmoid.slope_at_zero:.0f} times larger" in row
+    tanh = atlas.facts(act.tanh)
+    assert (tanh.slope_at_zero, tanh.at_zero) == (1.0, 0.0)
+    assert "slope 1 and mean 0" in atlas.card(act.tanh, costs)
+    assert "sec-init-norm" in row and "glorot2010understanding" in row

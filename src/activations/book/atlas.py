@@ -35,10 +35,11 @@ from .slopes import expectation
 
 
 class Note(NamedTuple):
-    """The two facts about an activation that cannot be computed from it."""
+    """The facts about an activation that cannot be computed from it."""
 
     used_in: str  # one short line of MyST; cite papers other than the function's own
     section: str  # the label of the section that introduces it
+    initialisation: str = ""  # which weight initialisation goes with it, where the book derives one
 
 
 NOTES = {
@@ -47,9 +48,17 @@ NOTES = {
     "sigmoid": Note(
         "the output of binary and multi-label classifiers; the gates of the LSTM {cite}`hochreiter1997long`",
         "sec-sigmoid-tanh",
+        "none is derived for it. Xavier's variance {cite}`glorot2010understanding` assumes a unit with "
+        "slope 1 and mean 0 at the origin, as tanh has; the sigmoid has slope 1/4 and mean 1/2 there, and "
+        "the same backward argument would ask for weights 4 times larger in standard deviation. Xavier is "
+        "the common default for the sigmoid, and the book's experiments use it as that default "
+        "({ref}`2.2 <sec-init-variances>`, {ref}`6.2 <sec-init-norm>`)",
     ),
     "tanh": Note(
-        "hidden layers of networks before ReLU; the candidate state of LSTM and GRU cells", "sec-sigmoid-tanh"
+        "hidden layers of networks before ReLU; the candidate state of LSTM and GRU cells",
+        "sec-sigmoid-tanh",
+        "Xavier {cite}`glorot2010understanding`, derived for a unit with slope 1 and mean 0 at the origin, "
+        "as tanh has ({ref}`2.2 <sec-init-variances>`)",
     ),
     "relu": Note(
         "the default hidden activation of deep networks; the feed-forward layers of the original "
@@ -313,6 +322,8 @@ def card(activation, cost_table):
         ("used in", note.used_in),
         ("settings", shown),
     ]
+    if note.initialisation:
+        rows.append(("initialisation", note.initialisation))
     if f.reference:
         rows.append(("key paper", f"{{cite}}`{f.reference}`"))
     rows.append(("in the book", f"{{ref}}`{note.section}`"))
