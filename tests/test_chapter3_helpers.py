@@ -36,6 +36,23 @@ def test_alpha_family_draws_one_curve_per_alpha():
     plt.close(fig)
 
 
+def test_alpha_family_tells_its_curves_apart_and_marks_the_kink():
+    fig, axes = plt.subplots(1, 2)
+    plotting.family(axes, "leaky_relu", [0.01, 0.1, 0.3], kink=0.0)
+    curves = axes[0].lines
+    assert len({line.get_linestyle() for line in curves}) == 3
+    assert len({line.get_color() for line in curves}) == 3
+    assert [t.get_text() for t in axes[1].get_legend().get_texts()] == [
+        "alpha = 0.01",
+        "alpha = 0.1",
+        "alpha = 0.3",
+    ]
+    dots = [line for line in axes[1].lines if line.get_marker() == "o"]
+    assert len(dots) == 6  # open circles and the package's value, for each alpha
+    assert list(dots[-1].get_ydata()) == [act.leaky_relu.grad(0.0, alpha=0.3)]
+    plt.close(fig)
+
+
 def test_dead_fraction_runs_draws_every_seed():
     X, y = data.two_moons(40, seed=0)
     histories = [
@@ -47,6 +64,12 @@ def test_dead_fraction_runs_draws_every_seed():
     assert len(ax.lines) == 2
     np.testing.assert_array_equal(ax.lines[1].get_ydata(), histories[1].dead_fraction[:, 1])
     assert ax.lines[0].get_label() == "relu, lr 0.1"
+    assert ax.lines[0].get_marker() != ax.lines[1].get_marker()  # the seeds are told apart
+    assert all(float(tick).is_integer() for tick in ax.get_xticks())
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    plotting.dead_fraction_runs(ax, {("relu", "lr 0.1"): histories}, legend_loc="upper right")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["relu, lr 0.1", "seed 0", "seed 1"]
     plt.close(fig)
 
 
@@ -55,6 +78,12 @@ def test_layer_statistics_two_panels():
     _, right = fig.axes
     np.testing.assert_array_equal(right.lines[0].get_ydata(), [1.0, 1.0, 1.0])
     assert right.get_yscale() == "log"
+    plt.close(fig)
+    fig = plotting.layer_statistics(
+        {"selu": ("selu", np.zeros(3), np.ones(3))}, styles={"selu": {"ls": "--", "zorder": 1}}
+    )
+    assert fig.axes[0].lines[0].get_linestyle() == "--"
+    assert fig.axes[0].lines[0].get_zorder() == 1
     plt.close(fig)
 
 

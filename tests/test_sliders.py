@@ -53,3 +53,44 @@ def test_bad_arguments_are_refused_with_the_functions_name(explorer):
         sliders.slider("c", explorer, "beta", [1.0], "beta", start=3)
     with pytest.raises(ValueError, match="slider: the explorer has no control 'alpha'"):
         sliders.slider("c", explorer, "alpha", [1.0], "alpha")
+
+
+@pytest.mark.parametrize(
+    ("activation", "values", "limits"),
+    [
+        ("elu", [0.0, 1.0, 2.0], ((-2.2, 3.2), (-0.1, 2.1))),
+        ("leaky_relu", [0.0, 0.1, 1.0], ((-4.3, 3.3), (-0.1, 1.1))),
+    ],
+)
+def test_alpha_slider_frames_keep_their_axes_and_mark_zero(activation, values, limits):
+    with widgets.quiet():
+        explorer = widgets.AlphaExplorer(activation)
+    assert explorer.values()["activation"] == activation
+    seen = []
+    for value in values:
+        sliders.frames(explorer, "alpha", [value])
+        left, right = explorer.figure.axes
+        assert (left.get_ylim(), right.get_ylim()) == limits  # fixed: alpha moves the curves only
+        dots = [line for line in right.lines if line.get_marker() == "o"]
+        assert [list(d.get_xdata()) for d in dots] == [[0.0, 0.0], [0.0]]  # one-sided limits, value at 0
+        negative = right.lines[0]
+        seen.append(tuple(negative.get_ydata()[:3]))
+    assert len(set(seen)) == len(values)  # the derivative's negative side changes with alpha
+    plt.close("all")
+
+
+def test_leaky_relu_slider_html_has_one_frame_per_alpha():
+    html = sliders.slider(
+        "leaky-alpha",
+        widgets.AlphaExplorer,
+        "alpha",
+        [0.0, 0.1, 0.3],
+        "Leaky ReLU alpha",
+        args=("leaky_relu",),
+    ).data
+    frames = re.findall(
+        r'"data:image/png;base64,([A-Za-z0-9+/=]+)"', re.search(r"const sources = \[(.*?)\];", html).group(1)
+    )
+    assert len(set(frames)) == 3
+    assert "Leaky ReLU alpha: " in html
+    plt.close("all")

@@ -291,52 +291,100 @@ def depth_sweep(depths, ratios, left=("sigmoid",)):
 # --- chapter 3 ------------------------------------------------------------------------------
 
 
-def family(axes, activation, values, setting="alpha", x=None):
-    """f and f' of an activation for several values of one setting, darker for larger (3.3, 5.1)."""
+def _shades(base, count):
+    """``count`` colours from light to dark around ``base`` (mixed with white, then with black)."""
+    if count == 1:
+        return [base]
+    shades = []
+    for k in range(count):
+        p = k / (count - 1)  # 0 lightest, 1 darkest
+        if p < 0.5:
+            mix = 1.2 * (0.5 - p)  # towards white
+            shades.append(tuple(c + mix * (1 - c) for c in base))
+        else:
+            mix = 0.9 * (p - 0.5)  # towards black
+            shades.append(tuple(c * (1 - mix) for c in base))
+    return shades
+
+
+def family(axes, activation, values, setting="alpha", x=None, kink=None):
+    """f and f' of an activation for several values of one setting (3.3, 5.1).
+
+    Larger values are darker and drawn with a different line style (the largest solid), and both
+    panels have a legend. ``kink`` (for example 0) marks where f' jumps: open circles at the
+    one-sided limits and a filled dot at the value ``f.grad`` returns there.
+    """
     f = get(activation)
     x = np.linspace(-4, 3, 701) if x is None else x
-    base = mpl.colors.to_rgb(COLORS[f.name])
-    for k, value in enumerate(values):
-        shade = 0.35 + 0.65 * (k + 1) / len(values)
-        colour = tuple(1 - shade * (1 - c) for c in base)
+    colours = _shades(mpl.colors.to_rgb(COLORS[f.name]), len(values))
+    styles = ("-", "--", "-.", ":")
+    for k, (value, colour) in enumerate(zip(values, colours, strict=True)):
+        style = {"color": colour, "ls": styles[(len(values) - 1 - k) % len(styles)]}
         shown = f"{value:g}" if isinstance(value, (int, float)) else str(value)
-        axes[0].plot(x, f(x, **{setting: value}), color=colour, label=f"{setting} = {shown}")
+        label = f"{setting} = {shown}"
+        axes[0].plot(x, f(x, **{setting: value}), label=label, **style)
         negative, positive = x[x < 0], x[x > 0]
-        axes[1].plot(negative, f.grad(negative, **{setting: value}), color=colour)
-        axes[1].plot(positive, f.grad(positive, **{setting: value}), color=colour)
+        axes[1].plot(negative, f.grad(negative, **{setting: value}), label=label, **style)
+        axes[1].plot(positive, f.grad(positive, **{setting: value}), **style)
+        if kink is not None:
+            h = 1e-9 * max(1.0, abs(kink))
+            limits = f.grad(np.array([kink - h, kink + h]), **{setting: value})
+            axes[1].plot([kink, kink], limits, "o", mfc="white", ms=6, color=colour)
+            axes[1].plot([kink], [f.grad(float(kink), **{setting: value})], "o", ms=5, color=colour)
     axes[0].set(xlabel="$x$", ylabel="$f(x)$", title=f.name)
     axes[1].set(xlabel="$x$", ylabel="$f'(x)$", title=f"derivative of {f.name}")
     axes[0].legend(fontsize=8)
+    axes[1].legend(fontsize=8)
     return axes
 
 
-def dead_fraction_runs(ax, runs, layer=0):
+def dead_fraction_runs(ax, runs, layer=0, legend_loc=None):
     """Dead fraction of one hidden layer per epoch, one line per run (section 3.2).
 
     ``runs`` maps (activation, label) to a list of ``nn.History`` (one per
     seed) recorded with ``record="dead_fraction"``; runs with the same
-    activation share its colour, and their label picks a line style.
+    activation share its colour, their label picks a line style, and each
+    seed has its own marker. Epochs are whole numbers on the axis. With
+    ``legend_loc``, a legend names the runs and the seeds' markers.
     """
+    markers = ("o", "s", "^", "D", "v")
     styles = {}
     for (name, label), histories in runs.items():
         style = styles.setdefault(label, ("-", "--", ":", "-.")[len(styles) % 4])
         for k, history in enumerate(histories):
             ax.plot(history.dead_fraction[:, layer], color=color(name), ls=style, lw=1.5,
+                    marker=markers[k % len(markers)], ms=4, mfc="white",
                     label=f"{name}, {label}" if k == 0 else None)  # fmt: skip
     ax.set(xlabel="epoch", ylabel="dead units (fraction)", ylim=(-0.03, 1.03))
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
+    if legend_loc is not None:
+        handles = [
+            mpl.lines.Line2D([], [], color=color(name), ls=styles[label], lw=1.5, label=f"{name}, {label}")
+            for name, label in runs
+        ]
+        seeds = max(len(histories) for histories in runs.values())
+        handles += [
+            mpl.lines.Line2D([], [], color="0.4", ls="", marker=markers[k % len(markers)], ms=4,
+                             mfc="white", label=f"seed {k}")
+            for k in range(seeds)
+        ]  # fmt: skip
+        ax.legend(handles=handles, loc=legend_loc, fontsize=8)
     return ax
 
 
-def layer_statistics(stats):
+def layer_statistics(stats, styles=None):
     """Mean and variance of every hidden layer's outputs against depth, two panels (section 3.3).
 
-    ``stats`` maps a label to (activation name, means, variances).
+    ``stats`` maps a label to (activation name, means, variances); ``styles``
+    may map a label to further line settings (``ls``, ``zorder``, ...).
     """
+    styles = styles or {}
     fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
     for label, (name, means, variances) in stats.items():
         layers = np.arange(1, len(means) + 1)
-        left.plot(layers, means, color=color(name), label=label)
-        right.semilogy(layers, variances, color=color(name), label=label)
+        style = {"color": color(name), **styles.get(label, {})}
+        left.plot(layers, means, label=label, **style)
+        right.semilogy(layers, variances, label=label, **style)
     left.set(xlabel="hidden layer", ylabel="mean of the outputs")
     right.set(xlabel="hidden layer", ylabel="variance of the outputs (log scale)")
     left.legend(fontsize=8)

@@ -162,13 +162,22 @@ def gradient_norms(X, y):
     return GradientNormExplorer(X, y).widget
 
 
-class AlphaExplorer(Explorer):
-    """Chapter 3.3: Leaky ReLU or ELU with any alpha, the function and its derivative."""
+# AlphaExplorer's (function panel, derivative panel) y-limits, wide enough for every alpha it offers
+ALPHA_LIMITS = {"leaky_relu": ((-4.3, 3.3), (-0.1, 1.1)), "elu": ((-2.2, 3.2), (-0.1, 2.1))}
 
-    def __init__(self):
+
+class AlphaExplorer(Explorer):
+    """Chapter 3.3: Leaky ReLU or ELU with any alpha, the function and its derivative.
+
+    The axes are fixed for each activation (they fit alpha up to its largest value), so moving
+    alpha moves the curves, not the tick labels; the derivative's dots at 0 show its one-sided
+    limits and the value the package returns there.
+    """
+
+    def __init__(self, activation="elu"):
         super().__init__(
             {
-                "activation": widgets.Dropdown(options=["leaky_relu", "elu"], value="elu"),
+                "activation": widgets.Dropdown(options=["leaky_relu", "elu"], value=activation),
                 "alpha": widgets.FloatSlider(value=1.0, min=0.0, max=2.0, step=0.05, description="alpha"),
             }
         )
@@ -177,7 +186,10 @@ class AlphaExplorer(Explorer):
         if activation == "leaky_relu":
             alpha = min(alpha, 1.0)  # Leaky ReLU's slope lies in [0, 1]
         axes = self.figure.subplots(1, 2, sharex=True)
-        plotting.family(axes, activation, [alpha])
+        plotting.family(axes, activation, [alpha], kink=0.0)
+        for ax, limits in zip(axes, ALPHA_LIMITS[activation], strict=True):
+            ax.set_ylim(*limits)
+        axes[1].get_legend().remove()  # one curve, named in the title
         axes[0].set_title(f"{activation}, alpha = {alpha:g}")
 
 
