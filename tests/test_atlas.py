@@ -11,9 +11,11 @@ import matplotlib.pyplot as plt
 import nbformat
 import numpy as np
 import pytest
+from scipy import special
 
 import activations as act
 from activations.book import atlas, plotting
+from activations.gated import GATED
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "back" / "atlas.ipynb"
@@ -30,9 +32,12 @@ def _matches(cells, kind, pattern):
 
 
 def test_every_activation_has_exactly_one_card_in_catalogue_order(cells):
-    """Headings and targets are markdown cells (real sections); they must match act.ALL."""
-    assert _matches(cells, "markdown", r"^\((atlas-\w+)\)=") == [atlas.label(f) for f in act.ALL]
+    """Headings and targets are markdown cells (real sections); they must match act.ALL, then the
+    gated section and one card per gated unit."""
+    expected = [atlas.label(f) for f in act.ALL] + ["atlas-gated"] + [atlas.gated_label(u) for u in GATED]
+    assert _matches(cells, "markdown", r"^\((atlas-\w+)\)=") == expected
     assert _matches(cells, "code", r"atlas\.card\(act\.(\w+)") == NAMES
+    assert _matches(cells, "code", r"atlas\.gated_card\(act\.(\w+)") == list(GATED)
 
 
 def test_each_card_follows_its_heading_and_has_its_outputs(cells):
@@ -40,14 +45,19 @@ def test_each_card_follows_its_heading_and_has_its_outputs(cells):
         found = re.match(r"\((atlas-\w+)\)=\n## \S", cell.source) if cell.cell_type == "markdown" else None
         if not found:
             continue
+        if found.group(1) == "atlas-gated":  # the gated section's introduction, not a card
+            continue
         code = cells[k + 1]
-        name = re.search(r"atlas\.card\(act\.(\w+)", code.source).group(1)
-        assert atlas.label(name) == found.group(1), f"the card after {found.group(1)} is {name}'s"
-        assert f"atlas.figure(act.{name})" in code.source
+        gated = re.search(r"atlas\.gated_card\(act\.(\w+)", code.source)
+        name = gated.group(1) if gated else re.search(r"atlas\.card\(act\.(\w+)", code.source).group(1)
+        target = atlas.gated_label(name) if gated else atlas.label(name)
+        assert target == found.group(1), f"the card after {found.group(1)} is {name}'s"
+        drawn = f"atlas.gated_figure(act.{name})" if gated else f"atlas.figure(act.{name})"
+        assert drawn in code.source
         kinds = [key for output in code.outputs for key in output.get("data", {})]
         assert "text/markdown" in kinds and "image/png" in kinds, f"{name}: card not stored"
         text = next(o["data"]["text/markdown"] for o in code.outputs if "text/markdown" in o.get("data", {}))
-        assert act.get(name).latex in text
+        assert (GATED[name] if gated else act.get(name)).latex in text
 
 
 def test_notes_cover_exactly_the_catalogue():
@@ -225,3 +235,79 @@ def test_the_sigmoid_card_says_xavier_is_not_derived_for_it():
     assert (tanh.slope_at_zero, tanh.at_zero) == (1.0, 0.0)
     assert "slope 1 and mean 0" in atlas.card(act.tanh, costs)
     assert "sec-init-norm" in row and "glorot2010understanding" in row
+
+
+# --- the gated units ---------------------------------------------------------------------------
+
+# Each card's d out / d g, transcribed from its LaTeX (GatedNote.gate_slope) into NumPy.
+WRITTEN_GATE_SLOPES = {
+    "glu": lambda a, g: a * special.expit(g) * (1 - special.expit(g)),
+    "geglu": lambda a, g: a * (special.ndtr(g) + g * np.exp(-(g**2) / 2) / np.sqrt(2 * np.pi)),
+    "swiglu": lambda a, g: a * special.expit(g) * (1 + g * (1 - special.expit(g))),
+}
+GATE_SYMBOLS = {"glu": r"\sigma(g)", "geglu": r"\operatorname{GELU}(g)", "swiglu": r"\operatorname{SiLU}(g)"}
+
+
+def _grid():
+    a, g = np.meshgrid(np.linspace(-4, 4, 17), np.linspace(-8, 8, 161))
+    return a.ravel(), g.ravel()
+
+
+@pytest.mark.parametrize("name", list(GATED))
+def test_gated_partial_derivatives_match_central_differences(name):
+    unit = GATED[name]
+    a, g = _grid()
+    h = 1e-6
+    by_a, by_g = unit.grad(a, g)
+    numeric_a = (unit(a + h, g) - unit(a - h, g)) / (2 * h)
+    numeric_g = (unit(a, g + h) - unit(a, g - h)) / (2 * h)
+    np.testing.assert_allclose(by_a, numeric_a, rtol=0, atol=1e-7)
+    np.testing.assert_allclose(by_g, numeric_g, rtol=0, atol=1e-7)
+
+
+@pytest.mark.parametrize("name", list(GATED))
+def test_the_gated_cards_formulas_are_the_packages(name):
+    unit = GATED[name]
+    a, g = _grid()
+    by_a, by_g = unit.grad(a, g)
+    np.testing.assert_allclose(WRITTEN_GATE_SLOPES[name](a, g), by_g, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(unit(np.ones_like(g), g), unit.activation.function(g), rtol=0, atol=0)
+    np.testing.assert_array_equal(by_a, unit.activation.function(g))
+    text = atlas.gated_card(unit, {f.name: (1.0, 2.0) for f in act.ALL})
+    assert unit.latex in text and atlas.GATED_NOTES[name].gate_slope in text
+    assert f"\\frac{{\\partial\\,\\text{{out}}}}{{\\partial a}} = {GATE_SYMBOLS[name]}" in text
+
+
+def test_the_gated_cards_facts_at_zero_cost_and_papers():
+    costs = {f.name: (1.0, 1.0) for f in act.ALL} | {"sigmoid": (2.5, 3.25)}
+    glu = atlas.gated_card(act.glu, costs)
+    assert "$\\text{out} = 0.5\\,a$" in glu and "\\partial g = 0.25\\,a$" in glu
+    assert "$f$: 2.50, $f'$: 3.25" in glu
+    assert "{cite}`dauphin2017language`" in glu and "{ref}`sec-gated`" in glu
+    assert "{ref}`sigmoid <atlas-sigmoid>`" in glu
+    swiglu = atlas.gated_card(act.swiglu, costs)
+    assert "$\\text{out} = 0$" in swiglu and "\\partial g = 0.5\\,a$" in swiglu
+    for key in ("shazeer2020glu", "chowdhery2023palm", "touvron2023llama"):
+        assert f"{{cite}}`{key}`" in swiglu
+    assert "{cite}`shazeer2020glu`" in atlas.gated_card(act.geglu, costs)
+
+
+def test_a_gated_card_without_its_gates_cost_names_the_gate():
+    with pytest.raises(ValueError, match="gated_card: the cost table has no row for the activation 'gelu'"):
+        atlas.gated_card(act.geglu, {"sigmoid": (1.0, 1.0)})
+
+
+def test_the_gated_figure_draws_the_output_and_both_partials_at_a_equal_1():
+    fig = atlas.gated_figure(act.swiglu)
+    left, right = fig.axes
+    g = left.lines[0].get_xdata()
+    np.testing.assert_allclose(left.lines[0].get_ydata(), act.silu(g))
+    np.testing.assert_allclose(right.lines[0].get_ydata(), act.silu.grad(g))
+    np.testing.assert_allclose(right.lines[1].get_ydata(), act.silu(g))
+    assert left.lines[0].get_color() == plotting.COLORS["silu"]
+    assert tuple(fig.get_size_inches()) == (6, 2.2)
+    plt.close(fig)
+
+
+def test_gated_notes_cover_exactly_the_gated_units():
+    assert set(atlas.GATED_NOTES) == set(GATED)

@@ -29,6 +29,7 @@ import numpy as np
 from scipy import optimize
 
 from ..functions import ALL, get
+from ..gated import GATED
 from . import RESULTS
 from .plotting import COLORS, function_and_derivative
 from .slopes import expectation
@@ -376,5 +377,135 @@ def figure(activation):
             axes[0].plot([b, b], f(np.array([b - 1e-9, b + 1e-9]), **chosen), "o", mfc="white", ms=6, **style)
             axes[0].plot([b], [f(b, **chosen)], "o", ms=5, **style)
     for ax in axes:
+        ax.title.set_fontsize(10)
+    return fig
+
+
+# --- the gated units --------------------------------------------------------------------------
+
+
+class GatedNote(NamedTuple):
+    """What a gated unit's card writes by hand: its partial derivative in the gate, and its use."""
+
+    gate_slope: str  # d out / d g written out in LaTeX, a times the gate's derivative
+    used_in: str  # one short line of MyST; cite papers other than the unit's own
+
+
+GATED_NOTES = {
+    "glu": GatedNote(
+        r"a\,\sigma(g)\bigl(1 - \sigma(g)\bigr)",
+        "the gated convolutional language models of its paper",
+    ),
+    "geglu": GatedNote(
+        r"a\,\bigl(\Phi(g) + g\,\varphi(g)\bigr)",
+        "the feed-forward layers of the Transformer of its paper (T5's set-up), where GEGLU and SwiGLU "
+        "gave the lowest perplexities of the variants compared",
+    ),
+    "swiglu": GatedNote(
+        r"a\,\sigma(g)\bigl(1 + g\,(1 - \sigma(g))\bigr)",
+        "the feed-forward layers of PaLM {cite}`chowdhery2023palm` (hidden width $4d$ for model width $d$) "
+        "and LLaMA "
+        "{cite}`touvron2023llama` (hidden width $\\tfrac23 \\cdot 4d$)",
+    ),
+}
+
+
+def gated_label(unit):
+    """The MyST target of a gated unit's card, e.g. ``atlas-swiglu``."""
+    return "atlas-" + GATED[unit if isinstance(unit, str) else unit.name].name
+
+
+def _gated(unit):
+    unit = GATED[unit if isinstance(unit, str) else unit.name]
+    if unit.name not in GATED_NOTES:
+        raise ValueError(
+            f"gated_card: the gated unit {unit.name!r} has no entry in atlas.GATED_NOTES; add one to "
+            "src/activations/book/atlas.py"
+        )
+    return unit, GATED_NOTES[unit.name]
+
+
+def _times(value):
+    """``value`` times a, as the gated cards write it: ``0.25\\,a``, or ``0``."""
+    return "0" if value == 0 else f"{number(value)}\\,a"
+
+
+def gated_card(unit, cost_table):
+    """The card of a gated unit (``act.glu``, ``act.geglu``, ``act.swiglu``), in MyST Markdown.
+
+    out(a, g) = a f(g) entry by entry, with the value a and the gate g two
+    projections of the layer's input. The card gives both partial derivatives,
+    the facts at g = 0 (computed), what the unit is for a = 1 (its gate's own
+    function, whose card it links), and its cost: the gate's measured copies
+    from ``cost_table`` plus the products, and the third weight matrix.
+    """
+    unit, note = _gated(unit)
+    gate = unit.activation
+    forward, backward = _cost(gate, cost_table, "gated_card")
+    found = facts(gate)
+    at_zero, slope = found.at_zero, found.slope_at_zero
+    symbol = unit.latex.split(r"\otimes ")[1]  # e.g. \sigma(g)
+    prime = symbol.replace("(g)", "'(g)")  # e.g. \sigma'(g)
+    rows = [
+        (
+            "inputs",
+            "two projections of the layer's input $x$: the value $a = Wx + b$ and the gate $g = Vx + c$, "
+            "of the same width",
+        ),
+        (
+            "gate",
+            f"{{ref}}`{gate.name} <{label(gate)}>`, with values in {_math(found.range)}",
+        ),
+        (
+            "for $a = 1$",
+            f"$\\text{{out}} = {symbol}$ and $\\partial \\text{{out}} / \\partial g = {prime}$: "
+            f"the two curves of the {gate.name} card (the figure below)",
+        ),
+        (
+            "at $g = 0$",
+            f"$\\text{{out}} = {_times(at_zero)}$, "
+            f"$\\partial \\text{{out}} / \\partial a = {number(at_zero)}$, "
+            f"$\\partial \\text{{out}} / \\partial g = {_times(slope)}$",
+        ),
+        (
+            "cost in copies",
+            f"the gate's, $f$: {forward:.2f}, $f'$: {backward:.2f} (measured on its card), plus one product "
+            "$a \\cdot f(g)$ forward and one $a \\cdot f'(g)$ for $\\partial \\text{out} / \\partial g$ "
+            "($f(g)$, the other partial, is already computed). In a layer the unit needs two projections "
+            "instead of one: a feed-forward block has three weight matrices instead of two",
+        ),
+        ("used in", note.used_in),
+        ("key paper", f"{{cite}}`{unit.reference}`"),
+        ("in the book", "{ref}`sec-gated`"),
+    ]
+    table = "\n".join(f"| {fact} | {text} |" for fact, text in rows)
+    return (
+        f"`act.{unit.name}(a, g)` and its two partial derivatives `act.{unit.name}.grad(a, g)`, "
+        "entry by entry:\n\n"
+        f"$$\n\\text{{out}} = {unit.latex}\n$$\n\n"
+        f"$$\n\\frac{{\\partial\\,\\text{{out}}}}{{\\partial a}} = {symbol}, \\qquad "
+        f"\\frac{{\\partial\\,\\text{{out}}}}{{\\partial g}} = {note.gate_slope}\n$$\n\n"
+        f"| fact | value |\n| --- | --- |\n{table}\n"
+    )
+
+
+def gated_figure(unit):
+    """A gated unit's figure for a = 1: out against the gate g, and both partial derivatives.
+
+    Drawn in the colour of the gate's activation, on the cards' range [-5, 5].
+    """
+    unit, _ = _gated(unit)
+    g = np.linspace(-5, 5, 401)
+    a = np.ones_like(g)
+    by_a, by_g = unit.grad(a, g)
+    colour = COLORS[unit.activation.name]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(6, 2.2), sharex=True)
+    left.plot(g, unit(a, g), color=colour)
+    left.set(xlabel="gate $g$", ylabel="out", title=f"{unit.name}(a = 1, g)")
+    right.plot(g, by_g, color=colour, label=r"$\partial\,\mathrm{out} / \partial g$")
+    right.plot(g, by_a, color=colour, linestyle="--", label=r"$\partial\,\mathrm{out} / \partial a$")
+    right.set(xlabel="gate $g$", ylabel="slope", title="its partial derivatives at a = 1")
+    right.legend(fontsize=8)
+    for ax in (left, right):
         ax.title.set_fontsize(10)
     return fig
