@@ -11,6 +11,7 @@ import pytest
 
 import activations as act
 from activations.book import exercises, plotting, widgets
+from activations.book.exercises._common import significant_digits
 
 
 def test_entropy_limits():
@@ -53,10 +54,12 @@ def _verdict(capsys, check, *answer):
         (exercises.check_underflow_gap, 745.13, 744.44, "half of it"),
         (exercises.check_underflow_gap, 745.13, 709.78, "overflows"),
         (exercises.check_temperature_for, 1 / np.log(9), np.log(9), "reciprocal"),
-        (exercises.check_confident_gradient_limit, np.sqrt(2), 1.0, "two entries"),
-        (exercises.check_confident_gradient_limit, np.sqrt(2), 0.0, "squared error after softmax"),
-        (exercises.check_score_variance, 64, 8, "standard deviation"),
-        (exercises.check_score_variance, 64, 160, "multiply"),
+        (exercises.check_confident_gradient_limit, np.sqrt(1.5), np.sqrt(2), "one wrong class"),
+        (exercises.check_confident_gradient_limit, np.sqrt(1.5), np.sqrt(3), "share the probability"),
+        (exercises.check_confident_gradient_limit, np.sqrt(1.5), 1.5, "squared norm"),
+        (exercises.check_score_variance, 96, 64, "unit variances"),
+        (exercises.check_score_variance, 96, np.sqrt(96), "standard deviation"),
+        (exercises.check_score_variance, 96, 224, "multiply"),
     ],
 )
 def test_number_checkers(capsys, check, right, wrong, hint):
@@ -87,12 +90,66 @@ def test_three_class_logit_checker(capsys):
 
 
 def test_chapter4_checkers_accept_rounded_answers(capsys):
-    assert _verdict(capsys, exercises.check_confident_gradient_limit, 1.414).endswith(": correct")
+    assert _verdict(capsys, exercises.check_confident_gradient_limit, 1.22).endswith(": correct")
+    assert _verdict(capsys, exercises.check_confident_gradient_limit, 1.225).endswith(": correct")
     assert _verdict(capsys, exercises.check_temperature_for, 0.455).endswith(": correct")
-    assert _verdict(capsys, exercises.check_soft_target_gradient, [0.044, 0.014, -0.058]).endswith(
+    assert _verdict(capsys, exercises.check_soft_target_gradient, [0.0438, 0.0142, -0.0580]).endswith(
         ": correct"
     )
-    assert _verdict(capsys, exercises.check_score_variance, 64.0).endswith(": correct")
+    assert _verdict(capsys, exercises.check_score_variance, 96.0).endswith(": correct")
+
+
+def test_the_confident_limit_is_the_two_wrong_classes_norm():
+    z = np.zeros(10)
+    z[[1, 2]] = 60.0
+    assert np.linalg.norm(act.cross_entropy_grad(z, 0)) == pytest.approx(np.sqrt(1.5), abs=1e-12)
+
+
+def _round(value, digits):
+    return float(f"{value:.{digits - 1}e}")
+
+
+def test_soft_target_gradient_follows_the_rule_for_numbers(capsys):
+    check = exercises.check_soft_target_gradient
+    exact = act.softmax([2.0, 0.0, -1.0]) - np.array([0.8, 0.1, 0.1])
+    for digits in (3, 4, 6, 17):
+        assert _verdict(capsys, check, [_round(g, digits) for g in exact]).endswith(": correct")
+    coarse = [_round(g, 2) for g in exact]  # (0.044, 0.014, -0.058): right, too few digits
+    assert "at least 3 significant digits" in _verdict(capsys, check, coarse)
+    for place in (3, 4):
+        wrong = [_round(g, place) for g in exact]
+        wrong[0] += 2 * 10.0 ** (np.floor(np.log10(abs(exact[0]))) - place + 1)
+        assert not _verdict(capsys, check, wrong).endswith(": correct")
+
+
+def _lines(capsys, check, *answer):
+    assert check(*answer) is None
+    return capsys.readouterr().out.strip().splitlines()
+
+
+def test_score_variance_checks_both_parts(capsys):
+    check = exercises.check_score_variance
+    assert _lines(capsys, check, None, None) == ["Exercise 4.3.2 (a): not attempted yet"]
+    assert _lines(capsys, check, 96, None) == ["Exercise 4.3.2 (a): correct"]
+    both = _lines(capsys, check, 96, np.sqrt(96))
+    assert both == ["Exercise 4.3.2 (a): correct", "Exercise 4.3.2 (b): correct"]
+    assert _lines(capsys, check, None, 9.80)[1] == "Exercise 4.3.2 (b): correct"
+    assert "sqrt(d) assumes" in _lines(capsys, check, 96, 8)[1]
+    assert "standard deviation" in _lines(capsys, check, 96, 96)[1]
+    assert "do not add" in _lines(capsys, check, 96, np.sqrt(224))[1]
+    # the rule for numbers on part (b): 3 and 4 digits pass, a wrong 3rd or 4th digit fails
+    divisor = np.sqrt(96)
+    for digits in (3, 4, 6):
+        assert _lines(capsys, check, 96, _round(divisor, digits))[1].endswith(": correct")
+    for place in (3, 4):
+        unit = 10.0 ** (np.floor(np.log10(divisor)) - place + 1)
+        wrongs = [_round(divisor, place) + k * unit for k in (2, -2, 3, -3)]
+        # a wrong answer that still shows `place` digits (9.800 reads as 9.8, which is right)
+        wrongs = [w for w in wrongs if significant_digits(w) == place]
+        assert wrongs
+        for wrong in wrongs:
+            assert not _lines(capsys, check, 96, wrong)[1].endswith(": correct"), wrong
+    assert "give at least 3" in _lines(capsys, check, 96, 10.0)[1]
 
 
 def test_three_class_checker_catches_partial_stability_and_sign(capsys):
@@ -102,7 +159,7 @@ def test_three_class_checker_catches_partial_stability_and_sign(capsys):
     assert "sign is flipped" in _verdict(capsys, check, lambda a, b, c: act.logsumexp([b, c]) - a)
 
 
-def test_tied_classes_are_all_shaded():
+def test_every_class_with_the_largest_probability_is_shaded():
     fig, ax = plt.subplots()
     plotting.probability_bars(ax, [0.2, 0.1, 0.0, 0.1, 0.2])
     colours = [bar.get_facecolor() for bar in ax.patches]

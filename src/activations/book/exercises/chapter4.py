@@ -3,7 +3,7 @@
 import numpy as np
 
 from ...losses import logsumexp, softmax
-from ._common import CORRECT, NOT_ATTEMPTED, call, check_number, report
+from ._common import CORRECT, NOT_ATTEMPTED, agrees, call, check_number, report, significant_digits
 
 
 def check_underflow_gap(answer):
@@ -32,8 +32,23 @@ def check_temperature_for(answer):
     )
 
 
+def _entries_agree(values, expected, at_least=3):
+    """The book's rule for numbers, entry by entry: each entry right to the digits it gives.
+
+    With ``at_least=3`` this is the rule of ``check_number`` (3 to 4 digits judged); with
+    ``at_least=1`` an entry written to fewer digits is judged to those digits only.
+    """
+    return all(
+        agrees(v, e, min(max(significant_digits(v), at_least), 4))
+        for v, e in zip(values, expected, strict=True)
+    )
+
+
 def check_soft_target_gradient(answer):
-    """Exercise 4.2.1: dL/dz of the cross-entropy for z = (2, 0, -1) and soft target t = (0.8, 0.1, 0.1)."""
+    """Exercise 4.2.1: dL/dz of the cross-entropy for z = (2, 0, -1) and soft target t = (0.8, 0.1, 0.1).
+
+    Each entry is judged by the rule of ``check_number``: right to 3 or more significant digits.
+    """
     exercise = "4.2.1"
     if answer is None:
         return report(exercise, NOT_ATTEMPTED)
@@ -41,16 +56,19 @@ def check_soft_target_gradient(answer):
         g = np.asarray(answer, dtype=float)
     except (TypeError, ValueError):
         return report(exercise, f"give three numbers, not {answer!r}")
-    z, t = np.array([2.0, 0.0, -1.0]), np.array([0.8, 0.1, 0.1])
-    p = softmax(z)
     if g.shape != (3,):
         return report(exercise, f"the gradient has one entry per logit: shape (3,), not {g.shape}")
-    # three decimals are enough
-    if np.allclose(g, p - t, rtol=0, atol=5e-4):
+    if not np.all(np.isfinite(g)):
+        return report(exercise, "give finite numbers")
+    z, t = np.array([2.0, 0.0, -1.0]), np.array([0.8, 0.1, 0.1])
+    p = softmax(z)
+    if _entries_agree(g, p - t):
         return report(exercise, CORRECT)
-    if np.allclose(g, t - p, rtol=0, atol=5e-4):
+    if _entries_agree(g, p - t, at_least=1):  # right, but some entry has fewer than 3 digits
+        return report(exercise, "right as far as it goes; give every entry to at least 3 significant digits")
+    if _entries_agree(g, t - p):
         return report(exercise, "the sign is flipped: it is p - t, prediction minus target")
-    if np.allclose(g, p - np.array([1.0, 0.0, 0.0]), rtol=0, atol=5e-4):
+    if _entries_agree(g, p - np.array([1.0, 0.0, 0.0])):
         return report(exercise, "that is the gradient for a one-hot target; use the soft target t")
     return report(
         exercise, "compute p = softmax(z) first; the derivation gives dL/dz = p - t for any t summing to 1"
@@ -58,17 +76,20 @@ def check_soft_target_gradient(answer):
 
 
 def check_confident_gradient_limit(answer):
-    """Exercise 4.2.2: the limit of |dL/dz| (cross-entropy) as the model grows confidently wrong."""
+    """Exercise 4.2.2: the limit of |dL/dz| (cross-entropy, ten classes, true class 0) as the logits
+    of two wrong classes, 1 and 2, both grow to +infinity."""
     return check_number(
         "4.2.2",
         answer,
-        np.sqrt(2),
+        np.sqrt(1.5),
         {
-            1.0: "p - t keeps two entries that do not vanish: +1 (predicted class) and -1 (true class)",
-            2.0: "that is the squared norm; the question asks for the norm",
-            0.0: "that is what squared error after softmax does; cross-entropy's gradient does not vanish",
+            np.sqrt(2): "that is the limit with one wrong class; here two wrong classes grow together",
+            np.sqrt(3): "the two wrong classes share the probability: their p cannot both approach 1",
+            np.sqrt(1.25): "both wrong classes count in the norm, not only one of them",
+            1.5: "that is the squared norm; the question asks for the norm",
+            1.0: "the true class's entry is -1, but the wrong classes' entries do not vanish",
         },
-        "as s grows p approaches the one-hot vector of the wrong class: take the norm of p - t then",
+        "find the limit of p as s grows (it sums to 1), then take the Euclidean norm of p - t",
     )
 
 
@@ -108,17 +129,34 @@ def check_three_class_logit(sigmoid_argument):
     return report(exercise, "write p_0 = 1 / (1 + e^(b - a) + e^(c - a)) and compare with 1 / (1 + e^(-u))")
 
 
-def check_score_variance(answer):
-    """Exercise 4.3.2: Var(q . k) for independent zero-mean entries, Var(q_i) = 2, Var(k_i) = 0.5, d = 64."""
-    return check_number(
-        "4.3.2",
-        answer,
-        64,
+def check_score_variance(variance, divisor=None):
+    """Exercise 4.3.2: (a) Var(q . k) for independent zero-mean entries, Var(q_i) = 3, Var(k_i) = 0.5,
+    d = 64; (b) the number the score must be divided by to have variance 1.
+
+    Part (b) is reported once it is answered; until then the verdict on (a) is printed alone.
+    """
+    check_number(
+        "4.3.2 (a)",
+        variance,
+        96,
         {
-            8: "8 is the standard deviation; the variance is its square",
-            1: "each product q_i k_i has variance 2 x 0.5 = 1, but the score adds 64 of them",
-            160: "the variances of q_i and k_i multiply in a product, they do not add",
-            128: "Var(q_i k_i) = Var(q_i) Var(k_i): both factors count, 2 x 0.5",
+            64: "64 = d assumes unit variances; the variances 3 and 0.5 enter every product q_i k_i",
+            np.sqrt(96): "that is the standard deviation; the variance is its square",
+            1.5: "each product q_i k_i has variance 3 x 0.5 = 1.5, but the score adds 64 of them",
+            224: "the variances of q_i and k_i multiply in a product, they do not add",
         },
-        "Var(q_i k_i) = E[q_i^2] E[k_i^2] = 2 x 0.5, and the d independent products add their variances",
+        "for independent zero-mean factors Var(q_i k_i) = E[q_i^2] E[k_i^2]; independent terms add variances",
+    )
+    if divisor is None:  # part (b) not answered yet: part (a)'s verdict alone
+        return None
+    return check_number(
+        "4.3.2 (b)",
+        divisor,
+        np.sqrt(96),
+        {
+            8: "8 = sqrt(d) assumes Var(q_i) Var(k_i) = 1, which is not the case here",
+            96: "dividing by the variance leaves a variance of 1/96: divide by the standard deviation",
+            np.sqrt(64 * 3.5): "the variances of q_i and k_i multiply in a product, they do not add",
+        },
+        "dividing a random variable by c divides its variance by c^2",
     )
