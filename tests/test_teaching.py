@@ -93,3 +93,20 @@ def test_the_teaching_page_names_only_make_targets_widgets_and_exercises_that_ex
 def test_the_teaching_page_promises_no_slides():
     text = _page_text().lower()
     assert "slides" not in text.replace("has no slides", "")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_plan_names_every_section_the_misconceptions_page_links_in_its_chapter(chapter):
+    cells = nbformat.read(ROOT / "back/teaching.ipynb", as_version=4).cells
+    start = next(k for k, c in enumerate(cells) if c.source.startswith(f"## Chapter {int(chapter[:2])}."))
+    plan = next(c.source for c in cells[start:] if "**Misconceptions students bring**" in c.source)
+    line = plan.split("**Misconceptions students bring**")[1].split("\n\n")[0]
+    assert re.findall(r"\{ref\}`(sec-[\w-]+)`", line) == teaching.misconception_sections(chapter)
+
+
+def test_misconception_sections_reads_the_page_in_the_chapters_order(tmp_path):
+    page = tmp_path / "misconceptions.md"
+    page.write_text(
+        "| a | b | {ref}`sec-xor` |\n| c | d | {ref}`1.1 <sec-collapse>` |\n| e | f | {ref}`sec-relu` |\n"
+    )
+    assert teaching.misconception_sections("01_linearity", page) == ["sec-collapse", "sec-xor"]

@@ -2,7 +2,9 @@
 
 The outcomes a chapter promises are the "You will learn" admonitions at the
 top of its notebooks; :func:`outcomes` reads them, so the teaching page
-cannot drift from the chapters. :func:`citation` renders CITATION.cff.
+cannot drift from the chapters. :func:`misconception_sections` lists the
+sections of a chapter that the misconceptions page links to, which the
+page's plans must name. :func:`citation` renders CITATION.cff.
 """
 
 import re
@@ -14,6 +16,7 @@ import yaml
 from . import ROOT
 
 CHAPTERS = ROOT / "chapters"
+MISCONCEPTIONS = ROOT / "back" / "misconceptions.md"
 
 
 def sections(chapter):
@@ -45,6 +48,21 @@ def outcomes_markdown(chapter):
         lines.append(f"- **{title}**")
         lines += [f"  - {item}" for item in items]
     return "\n".join(lines)
+
+
+def section_labels(chapter):
+    """The section labels (``sec-...``) of a chapter's notebooks, in reading order."""
+    found = []
+    for path in sections(chapter):
+        for cell in nbformat.read(path, as_version=4).cells:
+            found += re.findall(r"^\((sec-[\w-]+)\)=", cell.source, flags=re.M)
+    return found
+
+
+def misconception_sections(chapter, path=MISCONCEPTIONS):
+    """The chapter's sections that the misconceptions page links to, in the chapter's order."""
+    linked = set(re.findall(r"\{ref\}`(?:[^`<]*<)?(sec-[\w-]+)>?`", Path(path).read_text()))
+    return [label for label in section_labels(chapter) if label in linked]
 
 
 def citation(path=ROOT / "CITATION.cff"):
