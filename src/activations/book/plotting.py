@@ -426,10 +426,11 @@ def temperature_panels(logits, temperatures):
 # --- chapter 6 ----------------------------------------------------------------------------------
 
 
-def depth_comparison(table, problems, activations, depths, runs):
+def depth_comparison(table, problems, activations, depths, runs, ylim=None):
     """Mean test accuracy (+- one sample standard deviation over seeds) against depth (section 6.1).
 
-    ``runs(table, problem, depth, activation)`` returns the accuracies of one cell.
+    ``runs(table, problem, depth, activation)`` returns the accuracies of one cell. ``ylim``
+    fixes the accuracy axis of both panels (``None``: each panel fits its own points).
     """
     fig, axes = plt.subplots(1, len(problems), figsize=(9, 4.0))
     offsets = np.linspace(-0.25, 0.25, len(activations))
@@ -444,6 +445,9 @@ def depth_comparison(table, problems, activations, depths, runs):
             )
         ax.set_xticks(range(len(depths)), [f"{d} layers" for d in depths])
         ax.set(title=problem, ylabel="test accuracy")
+        if ylim is not None:
+            ax.set_ylim(ylim)
+        ax.yaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0, decimals=0))
     handles, labels = axes[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower center", ncol=len(activations), fontsize=8)
     return fig
@@ -452,18 +456,21 @@ def depth_comparison(table, problems, activations, depths, runs):
 def learning_curve_panels(curves, problems, activations):
     """Validation accuracy per epoch, the mean over seeds, one line per activation (section 6.1).
 
-    ``curves`` holds columns problem, activation, seed, epoch and val_accuracy.
+    ``curves`` holds columns problem, activation, lr, seed, epoch and val_accuracy; each panel's
+    legend names every line's activation and the learning rate it was trained with.
     """
-    fig, axes = plt.subplots(1, len(problems), figsize=(9, 3.9))
+    fig, axes = plt.subplots(1, len(problems), figsize=(9, 4.2))
     for ax, problem in zip(axes, problems, strict=True):
         for name in activations:
             chosen = (curves["problem"] == problem) & (curves["activation"] == name)
             epochs = np.unique(curves["epoch"][chosen])
             mean = [curves["val_accuracy"][chosen & (curves["epoch"] == e)].mean() for e in epochs]
-            ax.plot(epochs, mean, color=color(name), lw=1.4, label=name)
+            label = name
+            if "lr" in curves:
+                label = f"{name}, lr {curves['lr'][chosen][0]:g}"
+            ax.plot(epochs, mean, color=color(name), lw=1.4, label=label)
         ax.set(title=problem, xlabel="epoch", ylabel="validation accuracy", ylim=(0, 1))
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncol=len(activations), fontsize=8)
+        ax.legend(loc="lower right", fontsize=7, ncol=2, title="activation, learning rate", title_fontsize=7)
     return fig
 
 
