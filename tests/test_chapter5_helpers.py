@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from scipy import optimize, special
+from scipy import optimize, special, stats
 
 import activations as act
 from activations.book import exercises, plotting, widgets
@@ -48,7 +48,7 @@ GELU_AT = optimize.brentq(lambda x: act.gelu.grad(x), -2, 0)
         (exercises.check_softplus_gap, np.log(2) / 10, np.log(2), "beta = 1"),
         (exercises.check_gelu_minimum, float(act.gelu(GELU_AT)), GELU_AT, "where the minimum lies"),
         (exercises.check_slope_matching_constant, 4 / np.sqrt(2 * np.pi), 1.702, "closest to Phi"),
-        (exercises.check_gated_width, 4096 / 3, 2048, "three matrices"),
+        (exercises.check_gated_width, 33024 / 194, 2 / 3 * 256, "weights only"),
         (exercises.check_hard_swish_slope, 5 / 6, 4 / 6, "product rule"),
     ],
 )
@@ -69,10 +69,32 @@ def test_welch_t_checker(capsys):
     assert "subtract" in _verdict(capsys, exercises.check_welch_t, -t)
 
 
-def test_tie_verdict_checker(capsys):
-    assert _verdict(capsys, exercises.check_tie_verdict, False).endswith(": correct")
-    assert "a tie" in _verdict(capsys, exercises.check_tie_verdict, True)
-    assert "True or False" in _verdict(capsys, exercises.check_tie_verdict, "tie")
+def test_gated_width_checker_counts_the_biases(capsys):
+    d, h = 64, 256
+    width = (2 * d * h + h) / (3 * d + 2)
+    assert np.isclose(3 * d * width + 2 * width + d, 2 * d * h + h + d)
+    assert "two bias vectors" in _verdict(capsys, exercises.check_gated_width, (2 * d * h + h) / (3 * d + 1))
+    assert "cancels" in _verdict(capsys, exercises.check_gated_width, (2 * d * h + h + d) / (3 * d + 2))
+    assert "three matrices" in _verdict(capsys, exercises.check_gated_width, 256)
+    assert _verdict(capsys, exercises.check_gated_width, 170).endswith(": correct")
+
+
+def test_chance_threshold_checker(capsys):
+    per_tail = 0.05 / 21 / 2
+    threshold = stats.t.isf(per_tail, 8)
+    assert abs(21 * 2 * stats.t.sf(threshold, 8) - 0.05) < 1e-12
+    assert _verdict(capsys, exercises.check_chance_threshold, threshold).endswith(": correct")
+    assert _verdict(capsys, exercises.check_chance_threshold, 4.37).endswith(": correct")
+    assert "normal distribution" in _verdict(
+        capsys, exercises.check_chance_threshold, stats.norm.isf(per_tail)
+    )
+    assert "either tail" in _verdict(capsys, exercises.check_chance_threshold, stats.t.isf(2 * per_tail, 8))
+    assert "4 degrees of freedom" in _verdict(
+        capsys, exercises.check_chance_threshold, stats.t.isf(per_tail, 4)
+    )
+    assert "for one pair" in _verdict(capsys, exercises.check_chance_threshold, stats.t.isf(0.025, 8))
+    assert "rule's threshold" in _verdict(capsys, exercises.check_chance_threshold, 2)
+    assert _verdict(capsys, exercises.check_chance_threshold, None).endswith("not attempted yet")
 
 
 def test_gelu_minimum_is_where_the_derivative_vanishes():
@@ -89,8 +111,9 @@ def test_chapter5_checkers_accept_the_solutions_rounded_values(capsys):
         (exercises.check_hard_swish_slope, 0.833),
         (exercises.check_welch_t, 2.31),
         (exercises.check_silu_max_slope, 1.1),
-        (exercises.check_gated_width, 1365),
-        (exercises.check_gated_width, 1370),
+        (exercises.check_slope_matching_constant, 1.60),
+        (exercises.check_gated_width, 170.23),
+        (exercises.check_gated_width, 170),
+        (exercises.check_chance_threshold, 4.37),
     ]:
         assert _verdict(capsys, check, value).endswith(": correct"), check.__name__
-    assert _verdict(capsys, exercises.check_tie_verdict, np.False_).endswith(": correct")

@@ -36,13 +36,13 @@ from .chapter4 import (
     check_underflow_gap,
 )
 from .chapter5 import (
+    check_chance_threshold,
     check_gated_width,
     check_gelu_minimum,
     check_hard_swish_slope,
     check_silu_max_slope,
     check_slope_matching_constant,
     check_softplus_gap,
-    check_tie_verdict,
     check_welch_t,
 )
 from .chapter6 import (
@@ -59,6 +59,7 @@ __all__ = [
     "check_alpha_gradient_per_unit",
     "check_augment",
     "check_chance_separations",
+    "check_chance_threshold",
     "check_confident_gradient_limit",
     "check_dead_unit_revival",
     "check_elu_mean",
@@ -87,7 +88,6 @@ __all__ = [
     "check_tanh_weight_scale",
     "check_temperature_for",
     "check_three_class_logit",
-    "check_tie_verdict",
     "check_underflow_gap",
     "check_welch_from_table",
     "check_welch_t",

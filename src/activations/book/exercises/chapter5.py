@@ -1,9 +1,9 @@
 """Checkers of the exercises in chapter 5 (sections 5.1 to 5.4)."""
 
 import numpy as np
-from scipy import optimize, special
+from scipy import optimize, special, stats
 
-from ._common import CORRECT, NOT_ATTEMPTED, check_number, report
+from ._common import check_number
 
 
 def _silu_steepest():
@@ -65,16 +65,24 @@ def check_slope_matching_constant(answer):
 
 
 def check_gated_width(answer):
-    """Exercise 5.3.1: the SwiGLU hidden width matching an ungated block's parameters (d = 512, h = 2048)."""
+    """Exercise 5.3.1: the SwiGLU width with as many parameters as an ungated block, biases included.
+
+    d = 64, h = 256; ungated: 2 d h weights, biases h and d; gated: 3 d h' weights, biases 2 h' and d.
+    """
+    d, h = 64, 256
     return check_number(
         "5.3.1",
         answer,
-        2 * 512 * 2048 / (3 * 512),
+        (2 * d * h + h) / (3 * d + 2),
         {
-            2048: "the gated block has three matrices, not two: it needs a smaller hidden width",
-            1024: "2/3 of 2048, not 1/2: the gated block has three d x h' matrices against two",
+            2 / 3 * h: "that counts the weights only; add the biases of both blocks",
+            (2 * d * h + h)
+            / (3 * d + 1): "the gated block has two bias vectors of length h', one for W and one for V",
+            (2 * d * h + h + d) / (3 * d + 2): "the output bias (length d) is in both blocks: it cancels",
+            h: "the gated block has three matrices, not two: it needs a smaller hidden width",
+            h / 2: "the gated block has three d x h' matrices against two: not half the width",
         },
-        "count the weights: 2 d h for the ungated block, 3 d h' for the gated one, and solve for h'",
+        "count both blocks' parameters, weights and biases, set them equal and solve for h'",
     )
 
 
@@ -107,17 +115,28 @@ def check_welch_t(answer):
     )
 
 
-def check_tie_verdict(answer):
-    """Exercise 5.4.2: is a difference of 0.4 points with a seed spread of 0.3 points evidence of a winner?"""
-    exercise = "5.4.2"
-    if answer is None:
-        return report(exercise, NOT_ATTEMPTED)
-    if not isinstance(answer, (bool, np.bool_)):
-        return report(exercise, "answer True or False")
-    if answer:
-        return report(
-            exercise,
-            "with 3 seeds and a spread of 0.3 points the standard error of each mean is about 0.17 points; "
-            "a gap of 0.4 points is under two combined standard errors: a tie",
-        )
-    return report(exercise, CORRECT)
+def check_chance_threshold(answer):
+    """Exercise 5.4.2: the threshold c (in standard errors) at which 21 pairs give 0.05 chance separations.
+
+    Student's t with 8 degrees of freedom (5 seeds each, equal spreads): 21 P(|t| > c) = 0.05.
+    """
+    pairs, expected_count, df = 21, 0.05, 8
+    per_tail = expected_count / pairs / 2
+    normal = stats.norm.isf(per_tail)
+    one_tail = stats.t.isf(2 * per_tail, df)
+    four_df = stats.t.isf(per_tail, 4)
+    one_pair = stats.t.isf(0.025, df)
+    return check_number(
+        "5.4.2",
+        answer,
+        stats.t.isf(per_tail, df),
+        {
+            normal: "that is the normal distribution's threshold; with 5 seeds, t's heavier tails need more",
+            one_tail: "|t| > c happens in either tail: each tail gets half the probability",
+            four_df: "that uses 4 degrees of freedom; equal spreads with 5 seeds each give 8",
+            one_pair: "that keeps the chance at 0.05 for one pair; the 21 pairs together are to give 0.05",
+            2.0: "that is the rule's threshold, which lets through about 1.7 chance separations here",
+        },
+        "solve 21 P(|t| > c) = 0.05 for c, with t from Student's t distribution, 8 degrees of freedom "
+        "(scipy.stats.t.isf gives the point beyond which a tail holds a given probability)",
+    )
