@@ -103,6 +103,20 @@ def test_expectation_matches_numerical_integration():
     assert abs(slopes.expectation(act.elu) - expected) < 1e-8
 
 
+# Exercise 3.3.2: q'/q = 2 E[selu(z)^2] / q for z ~ N(0, q), q = 2, from the integral itself
+SELU_HE_GROWTH = (
+    2 * integrate.quad(lambda z: act.selu(z) ** 2 * np.exp(-z * z / 4) / np.sqrt(4 * np.pi), -40, 40)[0] / 2
+)
+
+
+def test_selu_he_growth_needs_the_integral_not_a_guess(capsys):
+    check = exercises.check_selu_he_variance
+    assert abs(SELU_HE_GROWTH - 1.7225) < 1e-4
+    for guess in [1.5, 2.0, 1.1, 1.7, 1.75]:  # round numbers and the large-q limit do not pass
+        assert not _verdict(capsys, check, guess).endswith(": correct")
+    assert "give at least 3 significant digits" in _verdict(capsys, check, 1.7)
+
+
 def _verdict(capsys, check, *answer):
     assert check(*answer) is None
     return capsys.readouterr().out.strip()
@@ -116,8 +130,13 @@ def _verdict(capsys, check, *answer):
         (exercises.check_relu_mean, 1 / np.sqrt(2 * np.pi), 0.5, "fraction of positive inputs"),
         (exercises.check_relu_mean, 1 / np.sqrt(2 * np.pi), np.sqrt(2 / np.pi), "E|z|"),
         (exercises.check_elu_mean, slopes.expectation(act.elu), 1 / np.sqrt(2 * np.pi), "ReLU's mean"),
-        (exercises.check_selu_he_variance, "grows", "settles", "1.10"),
-        (exercises.check_selu_he_variance, "grows", "up", "one of"),
+        (exercises.check_selu_he_variance, SELU_HE_GROWTH, 0.8613, "LeCun's weights"),
+        (exercises.check_selu_he_variance, SELU_HE_GROWTH, act.SELU_LAMBDA**2, "very large q"),
+        (exercises.check_selu_he_variance, SELU_HE_GROWTH, 2.649, "its limit -lambda alpha"),
+        (exercises.check_selu_he_variance, SELU_HE_GROWTH, 3.445, "divide q' by q"),
+        (exercises.check_selu_he_variance, SELU_HE_GROWTH, "grows", "single number"),
+        (exercises.check_elu_mean, 0.161, 0.162, "split at 0"),
+        (exercises.check_elu_mean, 0.1605, 0.1603, "4th is not"),
     ],
 )
 def test_number_and_choice_checkers(capsys, check, right, wrong, hint):

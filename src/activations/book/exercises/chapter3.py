@@ -3,6 +3,8 @@
 import numpy as np
 from scipy import special
 
+from ...functions import SELU_ALPHA, SELU_LAMBDA, selu
+from ..slopes import expectation
 from ._common import CORRECT, NOT_ATTEMPTED, call, check_number, report
 
 
@@ -106,19 +108,34 @@ def check_elu_mean(answer):
     )
 
 
+def _selu_growth(q, gain=2.0):
+    """q' / q for pre-activations N(0, q) through SELU into weights with n Var(W) = gain."""
+    return gain * expectation(lambda z: selu(z) ** 2, np.sqrt(q)) / q
+
+
 def check_selu_he_variance(answer):
-    """Exercise 3.3.2: what the variance of SELU layers does with weights of variance 2 / n."""
-    exercise = "3.3.2"
-    choices = ("grows", "shrinks", "settles")
-    if answer is None:
-        return report(exercise, NOT_ATTEMPTED)
-    answer = answer.strip().lower() if isinstance(answer, str) else answer
-    if answer not in choices:
-        return report(exercise, f"answer with one of {', '.join(repr(c) for c in choices)}")
-    if answer == "grows":
-        return report(exercise, CORRECT)
-    return report(
-        exercise,
-        "for large inputs SELU is about lambda z, and with n Var(W) = 2 each layer multiplies a large "
-        "variance by about 2 * lambda^2 / 2 = 1.10: compute E[selu(z)^2] for growing Var(z)",
+    """Exercise 3.3.2: the growth factor q'/q of SELU layers with He's weights at q = 2."""
+    q = 2.0
+    second_moment = expectation(lambda z: selu(z) ** 2, np.sqrt(q))
+    mean = expectation(selu, np.sqrt(q))
+    return check_number(
+        "3.3.2",
+        answer,
+        _selu_growth(q),
+        {
+            _selu_growth(q, gain=1.0): "that is the factor with LeCun's weights, n Var(W) = 1; He's give 2",
+            SELU_LAMBDA**2: "that is the limit for very large q; at q = 2 the negative half still adds a lot",
+            (SELU_LAMBDA**2 * q + SELU_LAMBDA**2 * SELU_ALPHA**2) / q: (
+                "that replaces the negative half by its limit -lambda alpha; "
+                "at q = 2 compute E[selu(z)^2] itself"
+            ),
+            2 * (second_moment - mean**2) / q: (
+                "the next pre-activation's variance is n Var(W) times the mean square E[a^2], "
+                "not the variance of a"
+            ),
+            _selu_growth(q**2) * q: "q is a variance: z ~ N(0, q) has standard deviation sqrt(q), not q",
+            2 * second_moment: "divide q' by q = 2 to get the growth factor",
+        },
+        "q' = 2 E[selu(z)^2] for z ~ N(0, q): compute the expectation at standard deviation sqrt(q), "
+        "then divide by q",
     )
