@@ -52,17 +52,48 @@ def test_a_row_is_bit_reproducible_and_the_learning_rate_comes_from_the_list(mon
     np.testing.assert_equal(first, again)  # nan (target not reached) counts as equal
     np.testing.assert_array_equal(curve, curve_again)
     assert len(curve) == 4  # epoch 0 and three epochs
-    assert comparison.choose_learning_rate("spirals", "tanh", 2, parts) in comparison.LEARNING_RATES
+    assert set(first) >= {"val_accuracy", "test_accuracy", "epochs_to_target"}
+
+
+def test_the_rate_with_the_best_mean_validation_accuracy_is_chosen():
+    small, middle, large = comparison.LEARNING_RATES
+    # the best single run (0.99) belongs to the smallest rate; the best mean to the middle one
+    scores = {small: [0.99, 0.80, 0.80], middle: [0.90, 0.90, 0.91], large: [0.5, 0.6, 0.7]}
+    assert comparison.choose_learning_rate(scores) == middle
+    # means that agree to 12 decimals go to the smaller rate
+    assert (
+        comparison.choose_learning_rate({small: [0.9, 0.8], middle: [0.8, 0.9], large: [0.1, 0.1]}) == small
+    )
+    # a diverged run (nan) counts as 0
+    assert (
+        comparison.choose_learning_rate({small: [0.5, 0.5], middle: [0.9, np.nan], large: [0.1, 0.1]})
+        == small
+    )
+
+
+def test_a_cell_tests_only_its_chosen_rate(monkeypatch):
+    monkeypatch.setitem(comparison.EPOCHS, "spirals", 2)
+    monkeypatch.setattr(comparison, "SEEDS", (0, 1))
+    rows, curves, chosen = comparison.run_cell("spirals", "relu", 2)
+    assert len(rows) == len(comparison.LEARNING_RATES) * 2
+    assert {r["lr"] for r in rows if r["chosen"]} == {chosen}
+    assert all(np.isnan(r["test_accuracy"]) for r in rows if not r["chosen"])
+    assert all(np.isfinite(r["test_accuracy"]) for r in rows if r["chosen"])
+    assert set(curves) == {0, 1}
+    table = {key: np.array([r[key] for r in rows]) for key in rows[0]}
+    assert comparison.chosen_rates(table, "spirals", 2, "relu") == chosen
+    assert len(comparison.runs(table, "spirals", 2, "relu")) == 2
 
 
 def _table(values):
-    """A stored-table-like dict for one problem and depth, five seeds per activation."""
+    """A stored-table-like dict for one problem and depth, five seeds per activation, all chosen."""
     rows = [(name, acc) for name, accs in values.items() for acc in accs]
     return {
         "problem": np.array(["p"] * len(rows)),
         "depth": np.array([2.0] * len(rows)),
         "activation": np.array([name for name, _ in rows]),
         "test_accuracy": np.array([acc for _, acc in rows]),
+        "chosen": np.ones(len(rows)),
     }
 
 
@@ -79,11 +110,41 @@ def test_separation_follows_the_two_standard_error_rule(monkeypatch):
     assert comparison.leaders(table, "p", 2) == ["a", "b"]
 
 
+def test_the_leaders_are_not_separated_from_any_best_mean(monkeypatch):
+    monkeypatch.setattr(comparison, "ACTIVATIONS", ["a", "b", "c"])
+    table = _table(
+        {
+            "a": [0.90, 0.90, 0.90, 0.90, 0.90],  # the best mean, no spread
+            "b": [0.80, 1.00, 0.85, 0.95, 0.90],  # the same mean, a large spread
+            "c": [0.88, 0.89, 0.88, 0.89, 0.88],  # separated from a, not from b
+        }
+    )
+    assert comparison.separated(table, "p", 2) == ["a > c"]
+    assert comparison.leaders(table, "p", 2) == ["a", "b"]
+
+
+def test_welch_degrees_of_freedom_and_chance_separations():
+    a, b = np.array([0.9, 0.91, 0.92, 0.93, 0.94]), np.array([0.8, 0.82, 0.84, 0.86, 0.88])
+    assert comparison.welch_df(a, a + 0.1) == pytest.approx(8)
+    assert 4 <= comparison.welch_df(a, b) <= 8
+    from scipy import stats
+
+    assert comparison.chance_separation_probability(a, a + 0.1) == pytest.approx(2 * stats.t.sf(2, 8))
+
+
 def test_the_stored_tables_cover_the_whole_grid():
     table = comparison.load("comparison")
-    assert len(table["seed"]) == 2 * 9 * 3 * len(comparison.SEEDS)
+    rates, seeds = len(comparison.LEARNING_RATES), len(comparison.SEEDS)
+    assert len(table["seed"]) == 2 * 9 * 3 * rates * seeds
+    assert table["chosen"].sum() == 2 * 9 * 3 * seeds
     assert set(table["activation"]) == set(comparison.ACTIVATIONS)
-    assert set(table["lr"]) <= set(comparison.LEARNING_RATES)
+    assert set(table["lr"]) == set(comparison.LEARNING_RATES)
+    assert np.all(np.isnan(table["test_accuracy"][table["chosen"] == 0]))
+    for problem in comparison.PROBLEMS:
+        for depth in comparison.DEPTHS:
+            for name in comparison.ACTIVATIONS:
+                lr = comparison.runs(table, problem, depth, name, "lr")
+                assert len(lr) == seeds and np.all(lr == comparison.chosen_rates(table, problem, depth, name))
     curves = comparison.load("comparison_curves")
     assert set(curves["activation"]) == set(comparison.ACTIVATIONS)
 
@@ -124,9 +185,10 @@ def test_batch_norm_standardises_the_inputs_of_every_activation():
 def test_placement_returns_accuracies_and_epochs_per_seed():
     results = normalisation.placement(["tanh"], placements=(None, "after"), depth=3, seeds=(0, 1), epochs=2)
     assert set(results) == {("tanh", None), ("tanh", "after")}
-    accuracy, epochs = results["tanh", "after"]
-    assert accuracy.shape == epochs.shape == (2,)
+    accuracy, epochs, train = results["tanh", "after"]
+    assert accuracy.shape == epochs.shape == train.shape == (2,)
     assert np.all((accuracy >= 0) & (accuracy <= 1))
+    assert np.all((train >= 0) & (train <= 1))
 
 
 # --- cost ------------------------------------------------------------------------------------------
@@ -232,12 +294,17 @@ def test_layer_histograms_have_one_panel_per_network_and_layer():
 
 
 def test_chance_separations(capsys):
+    from scipy import stats
+
     check = exercises.check_chance_separations
     assert _verdict(capsys, check, None).endswith("not attempted yet")
-    assert _verdict(capsys, check, 36 * 2 * special.ndtr(-2.0)).endswith("correct")
-    assert "both tails" in _verdict(capsys, check, 36 * special.ndtr(-2.0))
-    assert "0.0455" in _verdict(capsys, check, 36 * 0.05)
-    assert "36 pairs" in _verdict(capsys, check, 81 * 2 * special.ndtr(-2.0))
+    threshold = stats.t.isf(1 / 72, 8)
+    assert 36 * 2 * stats.t.sf(threshold, 8) == pytest.approx(1)
+    assert _verdict(capsys, check, threshold).endswith("correct")
+    assert "both tails" in _verdict(capsys, check, stats.t.isf(1 / 36, 8))
+    assert "Student's t" in _verdict(capsys, check, special.ndtri(1 - 1 / 72))
+    assert "not 5 - 1" in _verdict(capsys, check, stats.t.isf(1 / 72, 4))
+    assert _verdict(capsys, check, 2.0) != "Exercise 6.1.1: correct"
 
 
 def test_welch_from_table(capsys):
@@ -279,11 +346,20 @@ def test_flops_and_bytes(capsys):
 
 
 def test_output_layer(capsys):
+    from activations import losses
+
     check = exercises.check_output_layer
-    assert _verdict(capsys, check, ("sigmoid", "binary_cross_entropy")).endswith("correct")
-    assert "compete" in _verdict(capsys, check, ("softmax", "cross_entropy"))
-    assert "binary cross-entropy" in _verdict(capsys, check, ("sigmoid", "mse"))
-    assert "a pair of names" in _verdict(capsys, check, "sigmoid")
+    logits, targets = exercises.chapter6.tagging_example()
+    assert logits.shape == targets.shape == (20,) and targets.sum() == 3
+    right = losses.binary_cross_entropy_with_logits(logits, targets)
+    assert _verdict(capsys, check, None).endswith("not attempted yet")
+    assert _verdict(capsys, check, right).endswith("correct")
+    assert "compete" in _verdict(capsys, check, losses.cross_entropy(logits, targets / 3))
+    assert "not sums" in _verdict(capsys, check, 20 * right)
+    assert "section 4.2" in _verdict(capsys, check, losses.mse(act.sigmoid(logits), targets))
+    assert "carries is 1" in _verdict(
+        capsys, check, losses.binary_cross_entropy_with_logits(logits, 1 - targets)
+    )
 
 
 def test_input_spread_widget_redraws():

@@ -3,21 +3,32 @@
 One rule for every activation, so that only the activation changes:
 
 - the network: ``nn.deep_mlp`` with ``depth`` dense layers of ``WIDTH`` units,
-  each activation with the initialisation it was designed for (``INIT``);
+  each activation with its usual default initialisation (``INIT``: Xavier for
+  the sigmoid and tanh, LeCun for SELU, He for the others);
 - the data: the 8 x 8 digits and two spirals, each split once into training
   (60 %), validation (20 %) and test (20 %) sets, standardised with the
   training set's statistics;
 - the budget: ``EPOCHS[problem]`` epochs of Adam in mini-batches of ``BATCH``;
-- the learning rate: for each activation, depth and problem, the one of
-  ``LEARNING_RATES`` with the best validation accuracy at the end of the
-  budget, for seed 0 (ties go to the smaller rate). The test set is never
-  used to choose anything;
+- the learning rate: for each activation, depth and problem, every rate of
+  ``LEARNING_RATES`` is trained with every seed, and the rate with the best
+  *mean* validation accuracy over the seeds (at the end of the budget) is
+  chosen; means that agree to 12 decimals go to the smaller rate, and a run
+  that diverged counts as 0. The test accuracy reported is that rate's, for
+  every seed. The test set is never used to choose anything;
 - the seeds: ``SEEDS`` set the initial weights and the order of the batches.
 
-Every run is seeded, so a row of the table can be recomputed bit for bit on
-the same machine. ``experiments/comparison.py`` runs the whole grid (a few
-minutes) and writes ``experiments/results/comparison.csv`` and
+The table keeps every run: its validation accuracy (so that the choice can be
+re-derived from it, :func:`chosen_rates`), whether its rate was chosen, and,
+for the chosen rate only, its test accuracy (nan for the other rates, which
+are never tested). Every run is seeded, so a row can be recomputed bit for
+bit on the same machine. ``experiments/comparison.py`` runs the whole grid
+and writes ``experiments/results/comparison.csv`` and
 ``comparison_curves.csv``; section 6.1 loads them and re-runs a few rows.
+
+The leading group of a cell (:func:`leaders`) is defined once: the
+activation with the best mean test accuracy (means that agree to 12 decimals
+go to the one listed first in ``ACTIVATIONS``) and every activation whose
+mean the rule of :func:`separated` does not separate from it.
 """
 
 import csv
@@ -25,6 +36,7 @@ import functools
 import itertools
 
 import numpy as np
+from scipy import stats
 
 from .. import data, nn
 from . import RESULTS
@@ -93,55 +105,81 @@ def epochs_to(target, accuracy):
     return float(reached[0]) if reached.size else float("nan")
 
 
-def choose_learning_rate(problem, activation, depth, parts=None):
-    """The rate of ``LEARNING_RATES`` with the best final validation accuracy, seed 0."""
-    parts = parts or split(problem)
-    scores = []
-    for lr in LEARNING_RATES:
-        _, history = train_one(problem, activation, depth, lr, 0, parts)
-        final = history.val_accuracy[history.epochs_run]
-        scores.append(final if np.isfinite(final) and not history.diverged else -1.0)
-    return LEARNING_RATES[int(np.argmax(scores))]  # argmax takes the first (smallest) of ties
+def choose_learning_rate(scores):
+    """The rate of ``LEARNING_RATES`` whose validation accuracies have the best mean.
+
+    ``scores`` maps each rate to its final validation accuracies over the seeds
+    (nan for a diverged run, which counts as 0). Means that agree to 12
+    decimals go to the smaller rate.
+    """
+    means = {
+        lr: round(float(np.nan_to_num(np.asarray(scores[lr]), nan=0.0).mean()), 12) for lr in LEARNING_RATES
+    }
+    best = max(means.values())
+    return min(lr for lr in LEARNING_RATES if means[lr] == best)
 
 
 def row(problem, activation, depth, lr, seed, parts=None):
-    """One row of the table: the test accuracy and epochs to the target of one seeded run."""
+    """One run of the grid: its final validation accuracy, test accuracy and epochs to the target."""
     parts = parts or split(problem)
     model, history = train_one(problem, activation, depth, lr, seed, parts)
     X_test, y_test = parts[2], parts[5]
-    test_accuracy = float("nan") if history.diverged else model.accuracy(X_test, y_test)
+    failed = history.diverged
     return {
         "problem": problem,
         "activation": activation,
         "depth": depth,
         "lr": lr,
         "seed": seed,
-        "test_accuracy": test_accuracy,
+        "val_accuracy": float("nan") if failed else float(history.val_accuracy[history.epochs_run]),
+        "test_accuracy": float("nan") if failed else model.accuracy(X_test, y_test),
         "epochs_to_target": epochs_to(TARGET[problem], history.val_accuracy),
     }, history.val_accuracy
 
 
+def run_cell(problem, activation, depth, parts=None):
+    """Every rate and seed of one cell: (rows, curves by rate), rows marked ``chosen``.
+
+    The test accuracy of a rate that was not chosen is replaced by nan before
+    anything is returned: only the chosen rate is ever tested.
+    """
+    parts = parts or split(problem)
+    rows, curves = [], {}
+    for lr in LEARNING_RATES:
+        for seed in SEEDS:
+            result, curves[lr, seed] = row(problem, activation, depth, lr, seed, parts)
+            rows.append(result)
+    chosen = choose_learning_rate(
+        {lr: [r["val_accuracy"] for r in rows if r["lr"] == lr] for lr in LEARNING_RATES}
+    )
+    for r in rows:
+        r["chosen"] = int(r["lr"] == chosen)
+        if not r["chosen"]:
+            r["test_accuracy"] = float("nan")
+    return rows, {seed: curves[chosen, seed] for seed in SEEDS}, chosen
+
+
 def run_grid(progress=print):
-    """Every row of the comparison, and the validation curves at the largest depth."""
+    """Every run of the comparison, and the chosen rate's validation curves at the largest depth."""
     rows, curves = [], []
     for problem in PROBLEMS:
         parts = split(problem)
         for activation, depth in itertools.product(ACTIVATIONS, DEPTHS):
-            lr = choose_learning_rate(problem, activation, depth, parts)
-            for seed in SEEDS:
-                result, curve = row(problem, activation, depth, lr, seed, parts)
-                rows.append(result)
-                if depth == max(DEPTHS):
-                    curves.extend(
-                        {
-                            "problem": problem,
-                            "activation": activation,
-                            "seed": seed,
-                            "epoch": e,
-                            "val_accuracy": a,
-                        }
-                        for e, a in enumerate(curve)
-                    )
+            cell, cell_curves, lr = run_cell(problem, activation, depth, parts)
+            rows.extend(cell)
+            if depth == max(DEPTHS):
+                curves.extend(
+                    {
+                        "problem": problem,
+                        "activation": activation,
+                        "lr": lr,
+                        "seed": seed,
+                        "epoch": e,
+                        "val_accuracy": a,
+                    }
+                    for seed, curve in cell_curves.items()
+                    for e, a in enumerate(curve)
+                )
             progress(f"{problem} {activation} depth {depth}: lr {lr:g}")
     return rows, curves
 
@@ -172,10 +210,21 @@ def load(name):
     return columns
 
 
-def runs(table, problem, depth, activation, column="test_accuracy"):
-    """The values of ``column`` over the seeds for one cell of the stored table."""
-    chosen = (table["problem"] == problem) & (table["depth"] == depth) & (table["activation"] == activation)
-    return table[column][chosen]
+def runs(table, problem, depth, activation, column="test_accuracy", lr=None):
+    """The values of ``column`` over the seeds for one cell of the stored table.
+
+    ``lr=None`` gives the runs of the rate the cell chose; a rate of
+    ``LEARNING_RATES`` gives that rate's runs (their test accuracy is nan).
+    """
+    cell = (table["problem"] == problem) & (table["depth"] == depth) & (table["activation"] == activation)
+    rate = table["chosen"] == 1 if lr is None else np.isclose(table["lr"], lr)
+    return table[column][cell & rate]
+
+
+def chosen_rates(table, problem, depth, activation):
+    """The rate :func:`choose_learning_rate` picks from the validation accuracies in ``table``."""
+    scores = {lr: runs(table, problem, depth, activation, "val_accuracy", lr) for lr in LEARNING_RATES}
+    return choose_learning_rate(scores)
 
 
 def welch_t(a, b):
@@ -191,6 +240,39 @@ def welch_t(a, b):
     return float(difference / se)
 
 
+def welch_df(a, b):
+    """Welch's degrees of freedom of a and b (Welch-Satterthwaite); nan if both have no spread."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
+    if va + vb == 0:
+        return float("nan")
+    return float((va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1)))
+
+
+def chance_separation_probability(a, b, threshold=2.0):
+    """P(|T| > threshold) for Student's T with Welch's degrees of freedom of a and b.
+
+    The probability that the rule separates a and b by chance alone, if their
+    true means did not differ; 0 when neither sample has any spread.
+    """
+    df = welch_df(a, b)
+    return 0.0 if np.isnan(df) else float(2 * stats.t.sf(threshold, df))
+
+
+def chance_separations(table, problem, depth):
+    """The number of pairs of a cell the rule would separate by chance alone, on average.
+
+    The sum over the pairs of :func:`chance_separation_probability`, with each
+    pair's degrees of freedom from the spreads of its test accuracies.
+    """
+    cells = {a: runs(table, problem, depth, a) for a in ACTIVATIONS}
+    return sum(
+        chance_separation_probability(cells[a], cells[b])
+        for i, a in enumerate(ACTIVATIONS)
+        for b in ACTIVATIONS[i + 1 :]
+    )
+
+
 def separated(table, problem, depth):
     """Pairs "a > b" whose mean test accuracies differ by more than two standard errors (section 5.4)."""
     pairs = []
@@ -203,12 +285,15 @@ def separated(table, problem, depth):
 
 
 def leaders(table, problem, depth):
-    """The activations tied with the best: not separated from (at least one of) the best means.
+    """The leading group of a cell: the best mean test accuracy and all not separated from it.
 
-    Means equal to 12 decimals count as equal, so that a rounding difference between
-    two identical sums of accuracies cannot pick one "best" over the other.
+    The activation with the best mean leads, and so does every activation that
+    the rule of :func:`separated` does not separate from it. Means that agree
+    to 12 decimals (a rounding difference between two sums of the same
+    accuracies must not pick one over the other) count as the same best mean,
+    and then an activation leads only if it is separated from none of them.
     """
     means = {a: round(float(runs(table, problem, depth, a).mean()), 12) for a in ACTIVATIONS}
     tops = [a for a in ACTIVATIONS if means[a] == max(means.values())]
     behind = separated(table, problem, depth)
-    return [a for a in ACTIVATIONS if any(f"{top} > {a}" not in behind for top in tops)]
+    return [a for a in ACTIVATIONS if all(f"{top} > {a}" not in behind for top in tops)]

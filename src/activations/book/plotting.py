@@ -447,6 +447,7 @@ def depth_comparison(table, problems, activations, depths, runs, ylim=None):
         ax.set(title=problem, ylabel="test accuracy")
         if ylim is not None:
             ax.set_ylim(ylim)
+        ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         ax.yaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0, decimals=0))
     handles, labels = axes[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower center", ncol=len(activations), fontsize=8)
@@ -470,7 +471,7 @@ def learning_curve_panels(curves, problems, activations):
                 label = f"{name}, lr {curves['lr'][chosen][0]:g}"
             ax.plot(epochs, mean, color=color(name), lw=1.4, label=label)
         ax.set(title=problem, xlabel="epoch", ylabel="validation accuracy", ylim=(0, 1))
-        ax.legend(loc="lower right", fontsize=7, ncol=2, title="activation, learning rate", title_fontsize=7)
+        ax.legend(loc="best", fontsize=7, ncol=2, title="activation, learning rate", title_fontsize=7)
     return fig
 
 
