@@ -9,6 +9,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# Stored notebook outputs and chapter 6's tables come from seeded training runs, some of them
+# chaotic: the last bit of a matrix product, which depends on the BLAS kernel OpenBLAS picks for
+# the CPU (Haswell's on AVX2 machines, SkylakeX's on Intel AVX-512 ones), can change what they
+# print. Every target runs with the Haswell kernels, which any x86-64 CPU with AVX2 has, so the
+# outputs are the same on Intel and AMD machines. (conftest.py sets the same for a bare
+# pytest run; other architectures keep their own kernels.)
+ifeq ($(shell uname -m),x86_64)
+export OPENBLAS_CORETYPE ?= Haswell
+endif
+
 .PHONY: setup book pdf test lint pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
 
 setup: $(STAMP)
