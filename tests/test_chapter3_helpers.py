@@ -156,17 +156,92 @@ def test_alpha_gradient_checker(capsys):
     assert "raised" in _verdict(capsys, check, lambda Z, G: 1 / 0)
 
 
-def test_dead_unit_revival_checker(capsys):
-    check = exercises.check_dead_unit_revival
-    assert _verdict(capsys, check, False, True).endswith(": correct")
-    assert _verdict(capsys, check, None, True).endswith("not attempted yet")
-    assert "the data, which never change" in _verdict(capsys, check, True, True)
-    assert "keep learning" in _verdict(capsys, check, False, False)
-    assert "True or False" in _verdict(capsys, check, "no", "yes")
+def _revival(seed=0, bias=-3.0, lr=0.1, batch_size=32, trainings=1, on_test=False):
+    """Exercise 3.2.2 as a reader runs it; returns the two killed units' pre-activations (max, min)."""
+    X, t = data.digits()
+    X_train, X_test, t_train, _ = data.train_test_split(X, t, 0.25, seed=0)
+    model = nn.MLP([64, 64, 64, 10], "relu", init="he", seed=seed)
+    model.dense_layers[0].b[0] = bias
+    model.dense_layers[1].b[0] = bias
+    for _ in range(trainings):
+        nn.train(model, X_train, t_train, nn.SGD(lr=lr), epochs=15, batch_size=batch_size, seed=seed)
+    first, second = (Z[:, 0] for Z in model.pre_activations(X_test if on_test else X_train)[:2])
+    return (float(first.max()), float(second.max())), (float(first.min()), float(second.min()))
+
+
+def _revival_verdicts(capsys, first, second):
+    lines = _verdict(capsys, exercises.check_dead_unit_revival, first, second).splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == ["Exercise 3.2.2 (a)", "Exercise 3.2.2 (b)"]
+    return [line.split(": ", 1)[1] for line in lines]
+
+
+def _round(value, digits):
+    return float(f"{value:.{digits - 1}e}")
+
+
+def test_dead_unit_revival_checker_accepts_the_experiment(capsys):
+    (first, second), _ = _revival()
+    (start_first, start_second), _ = _revival(trainings=0)
+    assert start_first == first < 0 < second and start_second < 0  # (a) stays dead, (b) comes back
+    assert _revival_verdicts(capsys, first, second) == ["correct", "correct"]
+    for digits in (3, 4, 6):
+        assert _revival_verdicts(capsys, _round(first, digits), _round(second, digits)) == ["correct"] * 2
+    assert _revival_verdicts(capsys, None, None) == ["not attempted yet"] * 2
+    assert _revival_verdicts(capsys, first, None) == ["correct", "not attempted yet"]
+    coarse = _revival_verdicts(capsys, _round(first, 2), _round(second, 2))
+    assert all("significant digits" in verdict for verdict in coarse)
+    for place in (3, 4):  # a wrong 3rd or 4th digit fails
+        unit = [10.0 ** (np.floor(np.log10(abs(v))) - place + 1) for v in (first, second)]
+        wrong = [_round(first, place) + 2 * unit[0], _round(second, place) - 2 * unit[1]]
+        assert "correct" not in _revival_verdicts(capsys, *wrong)
+
+
+def test_dead_unit_revival_checker_names_each_known_mistake(capsys):
+    (first, second), (smallest_first, smallest_second) = _revival()
+    slips = {  # (answer to (a), answer to (b)) -> the words each hint must contain
+        (smallest_first, smallest_second): ("smallest pre-activation", "smallest pre-activation"),
+        _revival(on_test=True)[0]: ("test images", "test images"),
+        (0.0, 0.0): ("relu(z)", "relu(z)"),
+        (-3.0, -3.0): ("the bias alone", "the bias alone"),
+        (_revival(bias=0.0, trainings=0)[0][0], _revival(trainings=0)[0][1]): (
+            "initial bias 0",
+            "before training",
+        ),
+    }
+    for (answer_first, answer_second), (hint_first, hint_second) in slips.items():
+        verdicts = _revival_verdicts(capsys, round(answer_first, 4), round(answer_second, 4))
+        assert hint_first in verdicts[0] and hint_second in verdicts[1], verdicts
+    deeper = {
+        _revival(batch_size=None)[0][1]: "mini-batches of 32",
+        _revival(lr=1.0)[0][1]: "learning rate 1.0",
+        _revival(trainings=2)[0][1]: "training the same network twice",
+    }
+    for answer, hint in deeper.items():
+        verdicts = _revival_verdicts(capsys, first, round(answer, 4))
+        assert verdicts[0] == "correct" and hint in verdicts[1], verdicts
+    # an answer that is none of the known slips gets the general hint, which gives no number
+    other = _revival_verdicts(capsys, -1.234, 1.234)
+    assert all("nn.SGD(lr=0.1)" in verdict for verdict in other)
+    assert not any(f"{value:.2f}" in " ".join(other) for value in (first, second))
+
+
+def test_dead_unit_revival_checker_is_not_passed_by_guesses(capsys):
+    guesses = [0.0, -3.0, -1.0, -2.0, -2.5, -0.5, 0.5, 1.0, 2.0, 2.5, 3.0, -0.797, 1e-3, -1e-3]
+    for guess in guesses:
+        assert "correct" not in _revival_verdicts(capsys, guess, guess), guess
+
+
+def test_dead_unit_revival_is_possible_not_certain():
+    """What the solution says of seeds 1 to 5: the second unit's largest pre-activation rises, below 0."""
+    for seed in range(1, 6):
+        (start_first, start_second), _ = _revival(seed=seed, trainings=0)
+        (first, second), _ = _revival(seed=seed)
+        assert start_first == first < 0
+        assert start_second < second < 0
 
 
 def test_checkers_do_not_raise_on_malformed_answers(capsys):
     assert "array of numbers" in _verdict(capsys, exercises.check_alpha_gradient_per_unit, lambda Z, G: "abc")
-    assert _verdict(capsys, exercises.check_dead_unit_revival, np.False_, np.True_).endswith(": correct")
+    assert "give a single number" in _verdict(capsys, exercises.check_dead_unit_revival, "abc", [1.0, 2.0])
     assert "array of numbers" in _verdict(capsys, exercises.check_log_sigmoid, lambda x: "abc")
     assert "array of numbers" in _verdict(capsys, exercises.check_xor_features, lambda X: [[1, 2], [3]])

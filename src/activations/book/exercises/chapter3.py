@@ -1,8 +1,12 @@
 """Checkers of the exercises in chapter 3 (sections 3.1 to 3.3)."""
 
+import copy
+import functools
+
 import numpy as np
 from scipy import special
 
+from ... import data, nn
 from ...functions import SELU_ALPHA, SELU_LAMBDA, selu
 from ..slopes import expectation
 from ._common import CORRECT, NOT_ATTEMPTED, call, check_number, report
@@ -71,26 +75,103 @@ def check_alpha_gradient_per_unit(alpha_gradient):
     return report(exercise, CORRECT)
 
 
+REVIVAL_BIAS = -3.0  # exercise 3.2.2: the bias that kills unit 0 of each hidden layer
+
+
+def _revival_train(model, X_train, t_train, lr=0.1, epochs=15, batch_size=32):
+    """Exercise 3.2.2's training: plain SGD, mini-batches shuffled with seed 0."""
+    nn.train(model, X_train, t_train, nn.SGD(lr=lr), epochs=epochs, batch_size=batch_size, seed=0)
+    return model
+
+
+def _revival_model(bias=REVIVAL_BIAS):
+    """Exercise 3.2.2's network (section 3.2's, seed 0) with unit 0 of both hidden layers killed."""
+    model = nn.MLP([64, 64, 64, 10], "relu", init="he", seed=0)
+    model.dense_layers[0].b[0] = bias
+    model.dense_layers[1].b[0] = bias
+    return model
+
+
+def _largest(model, X):
+    """The largest pre-activation over the rows of X of unit 0 in hidden layers 1 and 2 (and the smallest)."""
+    first, second = (Z[:, 0] for Z in model.pre_activations(X)[:2])
+    return {"max": (first.max(), second.max()), "min": (first.min(), second.min())}
+
+
+@functools.cache
+def revival_values():
+    """The answers of exercise 3.2.2 and the values of its known slips, as {slip: (layer 1, layer 2)}."""
+    X, t = data.digits()
+    X_train, X_test, t_train, _ = data.train_test_split(X, t, 0.25, seed=0)
+    before = _largest(_revival_model(), X_train)["max"]
+    trained = _revival_train(_revival_model(), X_train, t_train)
+    on_train, on_test = _largest(trained, X_train), _largest(trained, X_test)
+    twice = _revival_train(copy.deepcopy(trained), X_train, t_train)  # a training cell run again
+    return {
+        "right": on_train["max"],
+        "smallest": on_train["min"],
+        "test images": on_test["max"],
+        "before training": before,
+        "not killed": _largest(_revival_model(bias=0.0), X_train)["max"],
+        "whole batch": _largest(_revival_train(_revival_model(), X_train, t_train, batch_size=None), X_train)[
+            "max"
+        ],
+        "rate 1.0": _largest(_revival_train(_revival_model(), X_train, t_train, lr=1.0), X_train)["max"],
+        "trained twice": _largest(twice, X_train)["max"],
+    }
+
+
+_REVIVAL_SLIPS = {  # (hint, hidden layers it applies to), keyed like revival_values()
+    "smallest": (
+        "that is the smallest pre-activation; a unit is alive as soon as one image makes it positive, "
+        "so give the largest",
+        (0, 1),
+    ),
+    "test images": ("that is over the test images; the units were killed on the training images", (0, 1)),
+    "not killed": (
+        "that is the unit with its initial bias 0: set the bias to -3 first, as the cell does",
+        (0,),
+    ),
+    "before training": (
+        "that is its largest pre-activation before training; give it after the 15 epochs",
+        (1,),
+    ),
+    "whole batch": (
+        "that is with the whole training set as one batch (nn.train's default); train on mini-batches of 32",
+        (1,),
+    ),
+    "rate 1.0": ("that is at learning rate 1.0; the exercise trains at 0.1", (1,)),
+    "trained twice": (
+        "that is after training the same network twice (a training cell run again): "
+        "build and kill the network afresh before you train it",
+        (1,),
+    ),
+}
+
+
 def check_dead_unit_revival(first_layer, deeper_layer):
-    """Exercise 3.2.2: can a ReLU unit dead on the whole training set come back to life (plain SGD)?"""
-    exercise = "3.2.2"
-    if first_layer is None or deeper_layer is None:
-        return report(exercise, NOT_ATTEMPTED)
-    if not isinstance(first_layer, (bool, np.bool_)) or not isinstance(deeper_layer, (bool, np.bool_)):
-        return report(exercise, "answer each part with True or False")
-    if first_layer:
-        return report(
+    """Exercise 3.2.2: the largest pre-activation of a killed unit in hidden layers 1 and 2 after training."""
+    for layer, (part, answer) in enumerate([("a", first_layer), ("b", deeper_layer)]):
+        exercise = f"3.2.2 ({part})"
+        if answer is None:  # before the experiment runs: no need to train the reference network
+            report(exercise, NOT_ATTEMPTED)
+            continue
+        values = revival_values()
+        wrong = {
+            0.0: "0 is what relu(z) gives for a negative z; give the pre-activation z itself",
+            REVIVAL_BIAS: "that is the bias alone; give the largest z = w.a + b over the training images",
+        }
+        for slip, (hint, layers) in _REVIVAL_SLIPS.items():
+            if layer in layers:
+                wrong.setdefault(float(values[slip][layer]), hint)
+        check_number(
             exercise,
-            "in the first layer the unit's inputs are the data, which never change, and its own "
-            "weights and bias get zero gradient: nothing can move its pre-activation",
+            answer,
+            values["right"][layer],
+            wrong,
+            "train with nn.SGD(lr=0.1), epochs=15, batch_size=32, seed=0 on (X_train, t_train), then give "
+            f"the largest of hidden layer {layer + 1}'s pre-activations z[:, 0] over X_train",
         )
-    if not deeper_layer:
-        return report(
-            exercise,
-            "a deeper unit's inputs are the outputs of the layers below, which keep learning: "
-            "they can change until the unit's pre-activation turns positive again",
-        )
-    return report(exercise, CORRECT)
 
 
 def check_elu_mean(answer):
