@@ -131,8 +131,8 @@ def test_score_variance_checks_both_parts(capsys):
     check = exercises.check_score_variance
     assert _lines(capsys, check, None, None) == ["Exercise 4.3.2 (a): not attempted yet"]
     assert _lines(capsys, check, 96, None) == ["Exercise 4.3.2 (a): correct"]
-    both = _lines(capsys, check, 96, np.sqrt(96))
-    assert both == ["Exercise 4.3.2 (a): correct", "Exercise 4.3.2 (b): correct"]
+    assert _lines(capsys, check, 96, np.sqrt(96)) == ["Exercise 4.3.2: correct"]
+    assert _lines(capsys, check, 96, 8)[0] == "Exercise 4.3.2 (a): correct"
     assert _lines(capsys, check, None, 9.80)[1] == "Exercise 4.3.2 (b): correct"
     assert "sqrt(d) assumes" in _lines(capsys, check, 96, 8)[1]
     assert "standard deviation" in _lines(capsys, check, 96, 96)[1]
@@ -140,7 +140,7 @@ def test_score_variance_checks_both_parts(capsys):
     # the rule for numbers on part (b): 3 and 4 digits pass, a wrong 3rd or 4th digit fails
     divisor = np.sqrt(96)
     for digits in (3, 4, 6):
-        assert _lines(capsys, check, 96, _round(divisor, digits))[1].endswith(": correct")
+        assert _lines(capsys, check, 96, _round(divisor, digits)) == ["Exercise 4.3.2: correct"]
     for place in (3, 4):
         unit = 10.0 ** (np.floor(np.log10(divisor)) - place + 1)
         wrongs = [_round(divisor, place) + k * unit for k in (2, -2, 3, -3)]
@@ -165,3 +165,32 @@ def test_every_class_with_the_largest_probability_is_shaded():
     colours = [bar.get_facecolor() for bar in ax.patches]
     assert colours[0] == colours[4] != colours[1]
     plt.close(fig)
+
+
+def test_score_variance_recognises_a_sampled_estimate(capsys):
+    check = exercises.check_score_variance
+    rng = np.random.default_rng(0)
+    scores = np.sum(
+        rng.normal(0, np.sqrt(3), (10_000, 64)) * rng.normal(0, np.sqrt(0.5), (10_000, 64)), axis=1
+    )
+    for sampled in (95.28, 97.1, 91.0, 104.9, round(float(np.var(scores)), 2)):
+        verdict = _lines(capsys, check, sampled, None)[0]
+        assert "looks like a sampled estimate" in verdict, sampled
+        assert "exact variance" in verdict
+    for divisor in (9.761, 9.85, 10.2):
+        assert "square root of a sampled variance" in _lines(capsys, check, 96, divisor)[1], divisor
+    # right answers, coarse right answers and the known slips keep their verdicts
+    assert _lines(capsys, check, 96.0, 9.798) == ["Exercise 4.3.2: correct"]
+    assert _lines(capsys, check, 95.28, 9.798)[1] == "Exercise 4.3.2 (b): correct"
+    assert "give at least 3" in _lines(capsys, check, 100.0, None)[0]
+    assert "give at least 3" in _lines(capsys, check, 96, 10.0)[1]
+    assert "unit variances" in _lines(capsys, check, 64, None)[0]
+    assert "sqrt(d) assumes" in _lines(capsys, check, 96, 8)[1]
+    # far from 96: the general hint, not "sampled"
+    assert "sampled" not in _lines(capsys, check, 80.0, None)[0]
+    assert "sampled" not in _lines(capsys, check, 96, 11.5)[1]
+
+
+def test_underflow_gap_hint_says_at_most_half(capsys):
+    verdict = _verdict(capsys, exercises.check_underflow_gap, 1074 * np.log(2))
+    assert "half of it or less" in verdict
