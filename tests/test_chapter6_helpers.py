@@ -123,6 +123,39 @@ def test_the_leaders_are_not_separated_from_any_best_mean(monkeypatch):
     assert comparison.leaders(table, "p", 2) == ["a", "b"]
 
 
+def test_speed_verdicts_compare_epochs_at_a_common_or_a_chosen_rate(monkeypatch):
+    monkeypatch.setattr(comparison, "ACTIVATIONS", ["relu", "fast", "slow", "same", "never"])
+    small, _, large = comparison.LEARNING_RATES
+    epochs = {  # (at the small rate, at the large rate); the large rate is the chosen one
+        "relu": ([10, 11, 10, 12, 11], [3, 3, 2, 3, 3]),
+        "fast": ([5, 6, 5, 5, 6], [3, 3, 2, 3, 3]),
+        "slow": ([20, 21, 22, 20, 21], [6, 7, 6, 6, 7]),
+        "same": ([10, 12, 11, 11, 10], [1, 1, 1, 2, 1]),
+        "never": ([np.nan, 9, 9, 9, 9], [2, 2, 2, 2, 2]),
+    }
+    rows = [
+        (n, lr, e)
+        for n, pair in epochs.items()
+        for lr, es in zip((small, large), pair, strict=True)
+        for e in es
+    ]
+    table = {
+        "problem": np.array(["p"] * len(rows)),
+        "depth": np.array([6.0] * len(rows)),
+        "activation": np.array([n for n, _, _ in rows]),
+        "lr": np.array([lr for _, lr, _ in rows]),
+        "epochs_to_target": np.array([e for _, _, e in rows], dtype=float),
+        "chosen": np.array([float(lr == large) for _, lr, _ in rows]),
+    }
+    at_small = comparison.speed_verdicts(table, "p", 6, small)
+    assert at_small == {"fast": "fewer", "slow": "more", "same": "not separated", "never": "not compared"}
+    chosen = comparison.speed_verdicts(table, "p", 6)
+    assert chosen == {"fast": "not separated", "slow": "more", "same": "fewer", "never": "fewer"}
+    # the activations at their chosen rate, the reference at another
+    mixed = comparison.speed_verdicts(table, "p", 6, reference_lr=small)
+    assert set(mixed.values()) == {"fewer"}
+
+
 def test_welch_degrees_of_freedom_and_chance_separations():
     a, b = np.array([0.9, 0.91, 0.92, 0.93, 0.94]), np.array([0.8, 0.82, 0.84, 0.86, 0.88])
     assert comparison.welch_df(a, a + 0.1) == pytest.approx(8)

@@ -18,17 +18,20 @@ One rule for every activation, so that only the activation changes:
 - the seeds: ``SEEDS`` set the initial weights and the order of the batches.
 
 The table keeps every run: its validation accuracy (so that the choice can be
-re-derived from it, :func:`chosen_rates`), whether its rate was chosen, and,
-for the chosen rate only, its test accuracy (nan for the other rates, which
-are never tested). Every run is seeded, so a row can be recomputed bit for
+re-derived from it, :func:`chosen_rates`), the epochs until its validation
+accuracy first reached ``TARGET`` (for every rate, so that speeds can be
+compared at a common rate, :func:`speed_verdicts`), whether its rate was
+chosen, and, for the chosen rate only, its test accuracy (nan for the other
+rates, which are never tested). Every run is seeded, so a row can be recomputed bit for
 bit on the same machine. ``experiments/comparison.py`` runs the whole grid
 and writes ``experiments/results/comparison.csv`` and
 ``comparison_curves.csv``; section 6.1 loads them and re-runs a few rows.
 
 The leading group of a cell (:func:`leaders`) is defined once: the
-activation with the best mean test accuracy (means that agree to 12 decimals
-go to the one listed first in ``ACTIVATIONS``) and every activation whose
-mean the rule of :func:`separated` does not separate from it.
+activation with the best mean test accuracy and every activation that the
+rule of :func:`separated` does not separate from it. Means that agree to 12
+decimals all count as the best mean; then an activation leads only if the
+rule separates it from none of them.
 """
 
 import csv
@@ -120,7 +123,11 @@ def choose_learning_rate(scores):
 
 
 def row(problem, activation, depth, lr, seed, parts=None):
-    """One run of the grid: its final validation accuracy, test accuracy and epochs to the target."""
+    """One run of the grid: (its row, its validation accuracy after every epoch).
+
+    The row holds the final validation accuracy, the test accuracy and the
+    epochs to the target (nan accuracies for a run that diverged).
+    """
     parts = parts or split(problem)
     model, history = train_one(problem, activation, depth, lr, seed, parts)
     X_test, y_test = parts[2], parts[5]
@@ -138,10 +145,11 @@ def row(problem, activation, depth, lr, seed, parts=None):
 
 
 def run_cell(problem, activation, depth, parts=None):
-    """Every rate and seed of one cell: (rows, curves by rate), rows marked ``chosen``.
+    """Every rate and seed of one cell: (rows, the chosen rate's curves by seed, the chosen rate).
 
-    The test accuracy of a rate that was not chosen is replaced by nan before
-    anything is returned: only the chosen rate is ever tested.
+    Each row is marked ``chosen`` (1 for the chosen rate's runs). The test
+    accuracy of a rate that was not chosen is replaced by nan before anything
+    is returned: only the chosen rate is ever tested.
     """
     parts = parts or split(problem)
     rows, curves = [], {}
@@ -214,7 +222,8 @@ def runs(table, problem, depth, activation, column="test_accuracy", lr=None):
     """The values of ``column`` over the seeds for one cell of the stored table.
 
     ``lr=None`` gives the runs of the rate the cell chose; a rate of
-    ``LEARNING_RATES`` gives that rate's runs (their test accuracy is nan).
+    ``LEARNING_RATES`` gives that rate's runs (their test accuracy is nan
+    unless it is the chosen rate).
     """
     cell = (table["problem"] == problem) & (table["depth"] == depth) & (table["activation"] == activation)
     rate = table["chosen"] == 1 if lr is None else np.isclose(table["lr"], lr)
@@ -297,3 +306,28 @@ def leaders(table, problem, depth):
     tops = [a for a in ACTIVATIONS if means[a] == max(means.values())]
     behind = separated(table, problem, depth)
     return [a for a in ACTIVATIONS if all(f"{top} > {a}" not in behind for top in tops)]
+
+
+def speed_verdicts(table, problem, depth, lr=None, reference="relu", reference_lr=None):
+    """Each activation's epochs to the target against ``reference``'s, under the rule of :func:`separated`.
+
+    ``lr`` is the rate of the activations' runs (``None``: the rate each cell
+    chose) and ``reference_lr`` the rate of the reference's runs (``None``:
+    the same as ``lr``). Returns a dict from every other activation to
+    "fewer" or "more" (epochs than the reference, separated), "not
+    separated", or "not compared" when a seed of either did not reach the
+    target (its epochs are nan).
+    """
+    base_lr = lr if reference_lr is None else reference_lr
+    base = runs(table, problem, depth, reference, "epochs_to_target", base_lr)
+    verdicts = {}
+    for name in ACTIVATIONS:
+        if name == reference:
+            continue
+        epochs = runs(table, problem, depth, name, "epochs_to_target", lr)
+        if not np.isfinite(np.r_[base, epochs]).all():
+            verdicts[name] = "not compared"
+            continue
+        t = welch_t(base, epochs)
+        verdicts[name] = "fewer" if t > 2 else "more" if t < -2 else "not separated"
+    return verdicts
