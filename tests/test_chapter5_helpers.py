@@ -11,6 +11,7 @@ from scipy import optimize, special, stats
 
 import activations as act
 from activations.book import exercises, plotting, widgets
+from activations.book.exercises import chapter5
 
 
 def test_family_draws_swish_for_each_beta():
@@ -39,16 +40,22 @@ def _verdict(capsys, check, *answer):
 
 SILU_STEEPEST = -optimize.minimize_scalar(lambda x: -act.silu.grad(x), bounds=(0, 6), method="bounded").fun
 GELU_AT = optimize.brentq(lambda x: act.gelu.grad(x), -2, 0)
+SIGMOID_GELU_DIP = -special.lambertw(np.exp(-1)).real / 1.702  # x sigmoid(1.702 x) is Swish, beta 1.702
 
 
 @pytest.mark.parametrize(
     ("check", "right", "wrong", "hint"),
     [
-        (exercises.check_silu_max_slope, SILU_STEEPEST, 1.0, "overshoots"),
+        (exercises.check_silu_max_slope, SILU_STEEPEST - 1, SILU_STEEPEST, "largest slope itself"),
         (exercises.check_softplus_gap, np.log(2) / 10, np.log(2), "beta = 1"),
-        (exercises.check_gelu_minimum, float(act.gelu(GELU_AT)), GELU_AT, "where the minimum lies"),
+        (
+            exercises.check_gelu_minimum,
+            SIGMOID_GELU_DIP - float(act.gelu(GELU_AT)),
+            SIGMOID_GELU_DIP + 0.17,
+            "too coarse",
+        ),
         (exercises.check_slope_matching_constant, 4 / np.sqrt(2 * np.pi), 1.702, "closest to Phi"),
-        (exercises.check_gated_width, 33024 / 194, 2 / 3 * 256, "weights only"),
+        (exercises.check_gated_width, 2112 / 50, 2 / 3 * 64, "weights only"),
         (exercises.check_hard_swish_slope, 5 / 6, 4 / 6, "product rule"),
     ],
 )
@@ -56,6 +63,61 @@ def test_number_checkers(capsys, check, right, wrong, hint):
     assert _verdict(capsys, check, right).endswith(": correct")
     assert _verdict(capsys, check, None).endswith("not attempted yet")
     assert hint in _verdict(capsys, check, wrong)
+
+
+def _round(value, digits):
+    return float(f"{value:.{digits - 1}e}")
+
+
+def _slips(monkeypatch, check):
+    """The (expected, {wrong answer: hint}) a checker hands to check_number."""
+    seen = []
+    monkeypatch.setattr(chapter5, "check_number", lambda _exercise, _answer, *rest: seen.append(rest))
+    check(0.5)
+    monkeypatch.undo()
+    expected, wrong_answers, _otherwise = seen[0]
+    return expected, wrong_answers
+
+
+# Answers a guess, a glance at a figure or a sentence of the book gives; none is the answer asked for.
+GUESSES = {
+    exercises.check_silu_max_slope: [1.1, 1.10, 1.0998, 0.1, 0.10, 2.4, 2.399],
+    exercises.check_gelu_minimum: [-0.17, -0.170, -0.1700, -0.16997, -0.75, -0.752, -0.7518, 0.006, 0.0064],
+    exercises.check_gated_width: [170, 171, 170.23, 170.2, 42, 43, 42.7, 42.67],
+}
+
+
+@pytest.mark.parametrize("check", list(GUESSES), ids=lambda check: check.__name__)
+def test_a_guess_or_a_glance_does_not_pass(capsys, monkeypatch, check):
+    expected, _ = _slips(monkeypatch, check)
+    for digits in (3, 4):
+        assert _verdict(capsys, check, _round(expected, digits)).endswith(": correct"), digits
+    for guess in GUESSES[check]:
+        assert not _verdict(capsys, check, guess).endswith(": correct"), guess
+
+
+@pytest.mark.parametrize("check", list(GUESSES), ids=lambda check: check.__name__)
+def test_each_known_slip_gets_its_own_hint(capsys, monkeypatch, check):
+    expected, wrong_answers = _slips(monkeypatch, check)
+    for wrong, hint in wrong_answers.items():
+        assert _round(wrong, 3) != _round(expected, 3), wrong  # told apart from the answer
+        for digits in (3, 4):
+            verdict = _verdict(capsys, check, _round(wrong, digits))
+            assert verdict.endswith(hint), (wrong, digits, verdict)
+
+
+def test_the_exercise_numbers():
+    # 5.1.1: the overshoot above 1 equals the depth of the slope's dip below 0: silu'(-x) = 1 - silu'(x)
+    assert abs(SILU_STEEPEST - 1 - 0.09984) < 1e-5
+    x = np.linspace(-8, 8, 1601)
+    np.testing.assert_allclose(act.silu.grad(-x), 1 - act.silu.grad(x), atol=1e-15)
+    # 5.2.1: x sigmoid(1.702 x) is Swish with beta = 1.702, so its minimum is SiLU's divided by 1.702
+    grid = np.linspace(-3, 0, 300_001)
+    assert abs((grid * act.sigmoid(1.702 * grid)).min() - SIGMOID_GELU_DIP) < 1e-10
+    assert abs(SIGMOID_GELU_DIP - float(act.gelu(GELU_AT)) - 0.006361) < 1e-6
+    # 5.3.1: both blocks of d = 16, h = 64 with every bias hold the same number of parameters
+    d, h, width = 16, 64, 42.24
+    assert np.isclose(3 * d * width + 2 * width + d, 2 * d * h + h + d)
 
 
 def test_welch_t_checker(capsys):
@@ -70,13 +132,16 @@ def test_welch_t_checker(capsys):
 
 
 def test_gated_width_checker_counts_the_biases(capsys):
-    d, h = 64, 256
+    d, h = 16, 64
     width = (2 * d * h + h) / (3 * d + 2)
     assert np.isclose(3 * d * width + 2 * width + d, 2 * d * h + h + d)
     assert "two bias vectors" in _verdict(capsys, exercises.check_gated_width, (2 * d * h + h) / (3 * d + 1))
-    assert "cancels" in _verdict(capsys, exercises.check_gated_width, (2 * d * h + h + d) / (3 * d + 2))
-    assert "three matrices" in _verdict(capsys, exercises.check_gated_width, 256)
-    assert _verdict(capsys, exercises.check_gated_width, 170).endswith(": correct")
+    assert "in the gated block as well" in _verdict(
+        capsys, exercises.check_gated_width, (2 * d * h + h + d) / (3 * d + 2)
+    )
+    assert "three matrices" in _verdict(capsys, exercises.check_gated_width, 64)
+    assert _verdict(capsys, exercises.check_gated_width, 42.2).endswith(": correct")
+    assert "significant digits" in _verdict(capsys, exercises.check_gated_width, 42)
 
 
 def test_chance_threshold_checker(capsys):
@@ -106,14 +171,14 @@ def test_gelu_minimum_is_where_the_derivative_vanishes():
 def test_chapter5_checkers_accept_the_solutions_rounded_values(capsys):
     for check, value in [
         (exercises.check_softplus_gap, 0.0693),
-        (exercises.check_gelu_minimum, -0.17),
+        (exercises.check_gelu_minimum, 0.00636),
         (exercises.check_slope_matching_constant, 1.596),
         (exercises.check_hard_swish_slope, 0.833),
         (exercises.check_welch_t, 2.31),
-        (exercises.check_silu_max_slope, 1.1),
+        (exercises.check_silu_max_slope, 0.0998),
         (exercises.check_slope_matching_constant, 1.60),
-        (exercises.check_gated_width, 170.23),
-        (exercises.check_gated_width, 170),
+        (exercises.check_gated_width, 42.24),
+        (exercises.check_gated_width, 42.2),
         (exercises.check_chance_threshold, 4.37),
     ]:
         assert _verdict(capsys, check, value).endswith(": correct"), check.__name__

@@ -7,23 +7,37 @@ from ._common import check_number
 
 
 def _silu_steepest():
+    """(largest value of silu', where it lies), for x > 0."""
     result = optimize.minimize_scalar(
-        lambda x: -special.expit(x) * (1 + x * special.expit(-x)), bounds=(0, 6), method="bounded"
+        lambda x: -special.expit(x) * (1 + x * special.expit(-x)),
+        bounds=(0, 6),
+        method="bounded",
+        options={"xatol": 1e-10},
     )
-    return -result.fun
+    return -result.fun, result.x
 
 
 def check_silu_max_slope(answer):
-    """Exercise 5.1.1: the largest slope of SiLU, which is more than ReLU's 1."""
+    """Exercise 5.1.1: by how much SiLU's largest slope exceeds 1, max silu' - 1 (about 0.0998).
+
+    The overshoot, not the slope itself: 1.1, read off a figure, would pass as the slope 1.0998.
+    """
+    steepest, where = _silu_steepest()
     return check_number(
         "5.1.1",
         answer,
-        _silu_steepest(),
+        steepest - 1,
         {
-            1.0: "SiLU's slope overshoots 1 before it settles to 1: look for the maximum of silu' for x > 0",
-            0.5: "that is the slope at 0; the largest is further right",
+            0.0: "silu' does exceed 1: look for its maximum on x > 0, past x = 2",
+            1.0: "silu' tends to 1 for large x, but on the way it rises above 1: give max silu' - 1",
+            steepest: "that is the largest slope itself; the question asks by how much it exceeds 1",
+            1 - steepest: "the largest slope is above 1, so max silu' - 1 is positive",
+            where: "that is where the largest slope lies; the question asks by how much it exceeds 1",
+            -0.5: "that is silu'(0) - 1; the largest slope lies further right",
+            0.5: "that is the slope at 0; the largest lies further right, and exceeds 1",
         },
-        "maximise silu'(x) = sigmoid(x) (1 + x sigmoid(-x)) numerically, e.g. on a fine grid",
+        "maximise silu'(x) = sigmoid(x) (1 + x sigmoid(-x)) numerically (a fine grid, or "
+        "scipy.optimize.minimize_scalar on -silu'), then subtract 1",
     )
 
 
@@ -38,15 +52,51 @@ def check_softplus_gap(answer):
     )
 
 
+def _gelu_minimum(approximate="none"):
+    """(GELU's lowest value, where it lies); GELU with the tanh approximation if asked."""
+    if approximate == "tanh":
+
+        def gelu(x):
+            return 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x**3)))
+
+        result = optimize.minimize_scalar(gelu, bounds=(-2, 0), method="bounded", options={"xatol": 1e-10})
+        return result.fun, result.x
+    where = optimize.brentq(lambda x: special.ndtr(x) + x * np.exp(-x * x / 2) / np.sqrt(2 * np.pi), -2, 0)
+    return where * special.ndtr(where), where
+
+
 def check_gelu_minimum(answer):
-    """Exercise 5.2.1: the minimum value of GELU, x Phi(x)."""
-    result = optimize.brentq(lambda x: special.ndtr(x) + x * np.exp(-x * x / 2) / np.sqrt(2 * np.pi), -2, 0)
+    """Exercise 5.2.1: how much shallower the dip of x sigmoid(1.702 x) is than GELU's (about 0.00636).
+
+    The approximation is Swish with beta = 1.702, whose minimum is -W(1/e) / 1.702 (section 5.1);
+    GELU's minimum comes from solving gelu'(x) = 0 numerically.
+    """
+    lowest, where = _gelu_minimum()
+    c = special.lambertw(np.exp(-1)).real  # SiLU's dip, W(1/e)
+    approximation, approximation_where = -c / 1.702, (-1 - c) / 1.702
     return check_number(
         "5.2.1",
         answer,
-        result * special.ndtr(result),
-        {result: "that is where the minimum lies; the question asks for the value GELU takes there"},
-        "solve GELU'(x) = Phi(x) + x phi(x) = 0 numerically (for example with scipy.optimize.brentq)",
+        approximation - lowest,
+        {
+            lowest - approximation: "the approximation's dip is the shallower one: its minimum minus "
+            "GELU's is positive",
+            approximation + 0.17: "GELU's minimum to two digits, -0.17, is too coarse for this "
+            "difference: solve gelu'(x) = 0 and evaluate GELU there to full precision",
+            approximation - _gelu_minimum("tanh")[0]: "that takes GELU's minimum from the tanh "
+            "approximation; use the exact x Phi(x)",
+            -c - lowest: "x sigmoid(1.702 x) is Swish with beta = 1.702: its minimum is SiLU's, "
+            "-W(1/e), divided by 1.702",
+            -c * 1.702 - lowest: "x sigmoid(1.702 x) is Swish with beta = 1.702: its minimum is "
+            "SiLU's, -W(1/e), divided by 1.702, not multiplied",
+            approximation_where - where: "that compares where the two minima lie; the question asks "
+            "for the difference of their values",
+            lowest: "that is GELU's minimum; subtract it from the approximation's",
+            approximation: "that is the approximation's minimum; subtract GELU's from it",
+            where: "that is where GELU's minimum lies; the question asks about the values",
+        },
+        "solve gelu'(x) = Phi(x) + x phi(x) = 0 numerically (scipy.optimize.brentq), evaluate GELU there, "
+        "and subtract that from -W(1/e) / 1.702",
     )
 
 
@@ -67,18 +117,28 @@ def check_slope_matching_constant(answer):
 def check_gated_width(answer):
     """Exercise 5.3.1: the SwiGLU width with as many parameters as an ungated block, biases included.
 
-    d = 64, h = 256; ungated: 2 d h weights, biases h and d; gated: 3 d h' weights, biases 2 h' and d.
+    d = 16, h = 64; ungated: 2 d h weights, biases h and d; gated: 3 d h' weights, biases 2 h' and d,
+    so h' = (2 d h + h) / (3 d + 2) = 42.24. Every slip below lands at least 0.3 away, so 3 digits
+    tell each apart from the answer and from the others.
     """
-    d, h = 64, 256
+    d, h = 16, 64
     return check_number(
         "5.3.1",
         answer,
         (2 * d * h + h) / (3 * d + 2),
         {
             2 / 3 * h: "that counts the weights only; add the biases of both blocks",
-            (2 * d * h + h)
-            / (3 * d + 1): "the gated block has two bias vectors of length h', one for W and one for V",
-            (2 * d * h + h + d) / (3 * d + 2): "the output bias (length d) is in both blocks: it cancels",
+            (2 * d * h + h) / (3 * d + 1): "the gated block has two bias vectors of length h', one for W "
+            "and one for V",
+            (2 * d * h + h) / (3 * d): "the gated block has biases too: two vectors of length h' (and the "
+            "output's, of length d)",
+            (2 * d * h + h + d) / (3 * d + 3): "the output bias has length d, not h': the gated block has "
+            "two bias vectors of length h' and one of length d",
+            (2 * d * h + h + d) / (3 * d + 2): "the output bias (length d) is in the gated block as well: "
+            "it cancels",
+            (2 * d * h + h - d) / (3 * d + 2): "the output bias (length d) is in the ungated block as well: "
+            "it cancels",
+            2 * d * h / (3 * d + 2): "the ungated block's hidden layer has a bias vector too, of length h",
             h: "the gated block has three matrices, not two: it needs a smaller hidden width",
             h / 2: "the gated block has three d x h' matrices against two: not half the width",
         },
