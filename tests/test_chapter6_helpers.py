@@ -352,6 +352,10 @@ def test_leaky_he_variance(capsys):
     assert _verdict(capsys, check, 2 / (1.01 * 32)).endswith("correct")
     assert "He's variance" in _verdict(capsys, check, 2 / 32)
     assert "LeCun" in _verdict(capsys, check, 1 / 32)
+    assert "not alpha times it" in _verdict(capsys, check, 2 / (1.1 * 32))
+    assert "factor 1/2" in _verdict(capsys, check, 1 / (1.01 * 32))
+    gaussian_variance = 1.01 / 2 - 0.9**2 / (2 * np.pi)  # Var(f(z)) for z ~ N(0, 1)
+    assert "variance of f(z)" in _verdict(capsys, check, 1 / (32 * gaussian_variance))
 
 
 def test_fold_batch_norm(capsys):

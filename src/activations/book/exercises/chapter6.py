@@ -65,9 +65,16 @@ def check_leaky_he_variance(answer):
             / (
                 (1 + alpha) * n_in
             ): "the negative half contributes alpha^2 E[z^2 | z<0] / 2, not alpha times it",
+            1 / ((1 + alpha**2) * n_in): "only half of the inputs are positive and half negative: "
+            "each half's share carries a factor 1/2",
+            1
+            / (
+                n_in * ((1 + alpha**2) / 2 - (1 - alpha) ** 2 / (2 * np.pi))
+            ): "that uses the variance of f(z) for Gaussian z; with zero-mean weights the next layer "
+            "receives the mean of f(z)^2, which includes the square of f's nonzero mean",
         },
-        "E[f(z)^2] = (1 + alpha^2) Var(z) / 2 for symmetric z; "
-        "choose Var(W) so that n_in Var(W) E[f(z)^2] = Var(z)",
+        "work out the mean of f(z)^2 from the positive and the negative half of the inputs, then "
+        "choose Var(W) so that n_in Var(W) times it gives back Var(z)",
     )
 
 
