@@ -87,6 +87,32 @@ def test_layer_statistics_two_panels():
     plt.close(fig)
 
 
+def test_layer_statistics_reads_a_narrow_band_on_a_linear_panel():
+    runs = np.array([[0.9, 1.1, 1.0], [1.2, 0.8, 0.95]])
+    fig = plotting.layer_statistics(
+        {"selu": ("selu", np.zeros(3), np.ones(3))}, linear={"selu": runs}, band=(0.8, 1.2)
+    )
+    _, right, below = fig.axes
+    assert right.get_yscale() == "log" and below.get_yscale() == "linear"
+    assert len(below.lines) == 2  # one line per run
+    np.testing.assert_array_equal(below.lines[1].get_ydata(), runs[1])
+    assert below.lines[0].get_color() == plotting.color("selu")
+    assert len(below.patches) == 1  # the shaded band
+    assert [t.get_text() for t in below.get_legend().get_texts()] == ["selu, 2 runs", "0.8 to 1.2"]
+    plt.close(fig)
+
+
+def test_alpha_family_lightest_curve_is_not_washed_out():
+    fig, axes = plt.subplots(1, 2)
+    plotting.family(axes, "leaky_relu", [0.01, 0.1, 0.3])
+    base = np.array(matplotlib.colors.to_rgb(plotting.color("leaky_relu")))
+    lightest = np.array(matplotlib.colors.to_rgb(axes[1].lines[0].get_color()))
+    # mixed with at most a fifth of white: still far from the white background
+    assert np.all(lightest - base <= 0.2 * (1 - base) + 1e-9)
+    assert np.mean(lightest) < 0.8
+    plt.close(fig)
+
+
 def test_alpha_widget_redraws_and_caps_leaky_alpha():
     explorer = widgets.AlphaExplorer()
     explorer.controls["alpha"].value = 0.5
@@ -129,20 +155,81 @@ def _verdict(capsys, check, *answer):
         (exercises.check_relu_zero_fraction, special.ndtr(0.5), special.ndtr(-0.5), "fraction that passes"),
         (exercises.check_relu_mean, 1 / np.sqrt(2 * np.pi), 0.5, "fraction of positive inputs"),
         (exercises.check_relu_mean, 1 / np.sqrt(2 * np.pi), np.sqrt(2 / np.pi), "E|z|"),
-        (exercises.check_elu_mean, slopes.expectation(act.elu), 1 / np.sqrt(2 * np.pi), "ReLU's mean"),
         (exercises.check_selu_he_variance, SELU_HE_GROWTH, 0.8613, "LeCun's weights"),
         (exercises.check_selu_he_variance, SELU_HE_GROWTH, act.SELU_LAMBDA**2, "very large q"),
         (exercises.check_selu_he_variance, SELU_HE_GROWTH, 2.649, "its limit -lambda alpha"),
         (exercises.check_selu_he_variance, SELU_HE_GROWTH, 3.445, "divide q' by q"),
         (exercises.check_selu_he_variance, SELU_HE_GROWTH, "grows", "single number"),
-        (exercises.check_elu_mean, 0.161, 0.162, "split at 0"),
-        (exercises.check_elu_mean, 0.1605, 0.1603, "4th is not"),
+        (exercises.check_relu_zero_fraction, 0.691, 0.6904, "sampled estimate"),
+        (exercises.check_relu_mean, 0.399, 0.4003, "sampled estimate"),
+        (exercises.check_selu_he_variance, 1.72, 1.735, "sampled estimate"),
     ],
 )
 def test_number_and_choice_checkers(capsys, check, right, wrong, hint):
     assert _verdict(capsys, check, right).endswith(": correct")
     assert _verdict(capsys, check, None).endswith("not attempted yet")
     assert hint in _verdict(capsys, check, wrong)
+
+
+def _sampled(draws, seed, func=lambda z: act.relu(z) == 0, mean=-0.5, std=1.0):
+    return float(np.mean(func(np.random.default_rng(seed).normal(mean, std, draws))))
+
+
+def test_a_sampled_estimate_is_told_so_not_that_its_method_is_wrong(capsys):
+    check = exercises.check_relu_zero_fraction
+    exact = special.ndtr(0.5)
+    for draws in (10**5, 10**6):
+        for seed in range(20):
+            estimate = _sampled(draws, seed)
+            for digits in (3, 4):
+                verdict = _verdict(capsys, check, _round(estimate, digits))
+                # right to the digits given, recognised as a sample, or (0.690 reads as 0.69) asked for
+                # digits; never the general hint
+                assert any(
+                    word in verdict for word in (": correct", "sampled estimate", "significant digits")
+                ), (estimate, verdict)
+                assert "normal CDF" not in verdict
+    assert "sampled estimate" in _verdict(capsys, check, 0.6904)
+    assert _verdict(capsys, check, _round(exact, 4)).endswith(": correct")
+    assert "significant digits" in _verdict(capsys, check, 0.69)  # coarse: asked for digits, as before
+    for far in (0.65, 0.72, 0.6):  # beyond sampling error: the usual hint
+        assert "sampled" not in _verdict(capsys, check, far)
+    verdict = _verdict(capsys, exercises.check_relu_mean, _round(_sampled(10**5, 3, act.relu, 0.0), 4))
+    assert verdict.endswith(": correct") or "sampled estimate" in verdict
+    assert f"{exact:.3f}" not in _verdict(capsys, check, 0.6904)  # the hint gives no answer away
+
+
+def elu_mean_solution(alpha):
+    """Exercise 3.3.1's closed form, written as the solution writes it."""
+    return 1 / np.sqrt(2 * np.pi) + alpha * (np.exp(0.5) * special.ndtr(-1.0) - 0.5)
+
+
+def test_elu_mean_checker_wants_the_closed_form_at_every_alpha(capsys):
+    check = exercises.check_elu_mean
+    for alpha in (0.25, 1.0, 2.0):  # the closed form is the integral
+        quad = integrate.quad(lambda z, a=alpha: act.elu(z, alpha=a) * np.exp(-z * z / 2), -40, 40)[0]
+        assert abs(elu_mean_solution(alpha) - quad / np.sqrt(2 * np.pi)) < 1e-10
+    assert _verdict(capsys, check, elu_mean_solution).endswith(": correct")
+    assert _verdict(capsys, check, lambda alpha: None).endswith("not attempted yet")
+    assert _verdict(capsys, check, None).endswith("not attempted yet")
+    slips = {
+        lambda a: 1 / np.sqrt(2 * np.pi): "ReLU's mean",
+        lambda a: 1 / np.sqrt(2 * np.pi) - a / 2: "e^(1/2) Phi(-1)",
+        lambda a: 1 / np.sqrt(2 * np.pi) + a * np.exp(0.5) * special.ndtr(-1.0): "-alpha / 2",
+        lambda a: 1 / np.sqrt(2 * np.pi) + a * (np.exp(0.5) * special.ndtr(1.0) - 0.5): "not Phi(1)",
+        lambda a: 1 / np.sqrt(2 * np.pi) + a * (special.ndtr(-1.0) - 0.5): "keep the factor",
+        lambda a: a * elu_mean_solution(1.0): "only the negative side",
+        lambda a: elu_mean_solution(1.0): "same value for every alpha",
+        lambda a: slopes.expectation(lambda z: act.elu(z, alpha=a)): "numerical integral",
+        lambda a: float(np.mean(act.elu(np.random.default_rng(1).normal(size=10**6), alpha=a))): "sampled",
+        lambda a: 0.16: "split at 0",
+        lambda a: 1 / 0: "raised ZeroDivisionError",
+        lambda a: "abc": "one number",
+    }
+    for func, hint in slips.items():
+        verdict = _verdict(capsys, check, func)
+        assert hint in verdict and not verdict.endswith(": correct"), verdict
+    assert "function" in _verdict(capsys, check, 0.161)  # a number, not a function
 
 
 def test_alpha_gradient_checker(capsys):

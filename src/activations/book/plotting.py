@@ -292,17 +292,21 @@ def depth_sweep(depths, ratios, left=("sigmoid",)):
 
 
 def _shades(base, count):
-    """``count`` colours from light to dark around ``base`` (mixed with white, then with black)."""
+    """``count`` colours from light to dark around ``base`` (mixed with white, then with black).
+
+    The lightest is mixed with only 20 % white, so that a line in it still stands out against a
+    white background and the grid.
+    """
     if count == 1:
         return [base]
     shades = []
     for k in range(count):
         p = k / (count - 1)  # 0 lightest, 1 darkest
         if p < 0.5:
-            mix = 1.2 * (0.5 - p)  # towards white
+            mix = 0.4 * (0.5 - p)  # towards white
             shades.append(tuple(c + mix * (1 - c) for c in base))
         else:
-            mix = 0.9 * (p - 0.5)  # towards black
+            mix = 1.1 * (p - 0.5)  # towards black
             shades.append(tuple(c * (1 - mix) for c in base))
     return shades
 
@@ -372,14 +376,25 @@ def dead_fraction_runs(ax, runs, layer=0, legend_loc=None):
     return ax
 
 
-def layer_statistics(stats, styles=None):
+def layer_statistics(stats, styles=None, linear=None, band=None):
     """Mean and variance of every hidden layer's outputs against depth, two panels (section 3.3).
 
     ``stats`` maps a label to (activation name, means, variances); ``styles``
-    may map a label to further line settings (``ls``, ``zorder``, ...).
+    may map a label to further line settings (``ls``, ``zorder``, ...). The
+    variance panel has a log scale, which shows decays and explosions but
+    squeezes a narrow band around 1; ``linear`` may map a label to the
+    variances of several runs (runs x layers), drawn one thin line per run in
+    a third panel below on a linear scale, where ``band`` = (low, high) is
+    shaded.
     """
     styles = styles or {}
-    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
+    if linear is None:
+        fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
+    else:
+        fig = plt.figure(figsize=(9, 6))
+        grid = fig.add_gridspec(2, 2, height_ratios=(1.0, 0.8))
+        left, right = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 1])
+        below = fig.add_subplot(grid[1, :])
     for label, (name, means, variances) in stats.items():
         layers = np.arange(1, len(means) + 1)
         style = {"color": color(name), **styles.get(label, {})}
@@ -388,6 +403,18 @@ def layer_statistics(stats, styles=None):
     left.set(xlabel="hidden layer", ylabel="mean of the outputs")
     right.set(xlabel="hidden layer", ylabel="variance of the outputs (log scale)")
     left.legend(fontsize=8)
+    if linear is not None:
+        for label, runs in linear.items():
+            runs = np.atleast_2d(runs)
+            layers = np.arange(1, runs.shape[1] + 1)
+            name = stats[label][0] if label in stats else label
+            for k, run in enumerate(runs):
+                below.plot(layers, run, color=color(name), lw=1.0, alpha=0.7,
+                           label=f"{label}, {len(runs)} runs" if k == 0 else None)  # fmt: skip
+        if band is not None:
+            below.axhspan(*band, color="0.85", zorder=0, label=f"{band[0]:g} to {band[1]:g}")
+        below.set(xlabel="hidden layer", ylabel="variance (linear scale)")
+        below.legend(fontsize=8, loc="lower right", ncol=2)
     return fig
 
 

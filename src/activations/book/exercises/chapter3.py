@@ -7,37 +7,78 @@ import numpy as np
 from scipy import special
 
 from ... import data, nn
-from ...functions import SELU_ALPHA, SELU_LAMBDA, selu
+from ...functions import SELU_ALPHA, SELU_LAMBDA, elu, selu
 from ..slopes import expectation
-from ._common import CORRECT, NOT_ATTEMPTED, call, check_number, report
+from ._common import CORRECT, NOT_ATTEMPTED, agrees, call, check_number, report, significant_digits
+
+SAMPLED_DRAWS = 10**5  # the smallest sample whose estimate the sampling hint recognises
+
+
+def _sampling_hint(exact):
+    """The reply to an answer within sampling error of the exact value; ``exact`` says how to get it."""
+    return (
+        "that looks like a sampled estimate: it is within sampling error of the exact value, but 10^5 or "
+        "10^6 draws fix only 2 or 3 digits, and yours are not all right. Sampling checks an answer; the "
+        f"exercise asks for the exact value: {exact}"
+    )
+
+
+def _looks_sampled(answer, expected, spread, wrong_answers):
+    """Whether ``answer`` is a number written to 3 or more digits that the book's rule does not accept
+    but that lies within 3 standard errors of ``expected`` for a mean of 10^5 draws whose single draws
+    have standard deviation ``spread`` (and is none of the known wrong values)."""
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return False
+    if not np.isfinite(value) or significant_digits(value) < 3:
+        return False  # a coarse answer is asked for more digits, as everywhere in the book
+    if agrees(value, expected, min(significant_digits(value), 4)):
+        return False  # right: check_number says so
+    if any(np.isclose(value, wrong, rtol=1e-12, atol=0.0) for wrong in wrong_answers):
+        return False
+    return abs(value - expected) <= 3 * spread / np.sqrt(SAMPLED_DRAWS)
+
+
+def _check_exact(exercise, answer, expected, spread, wrong_answers, otherwise, exact):
+    """``check_number``, except that a sampled estimate of ``expected`` is recognised and told so."""
+    if answer is not None and _looks_sampled(answer, expected, spread, wrong_answers):
+        return report(exercise, _sampling_hint(exact))
+    return check_number(exercise, answer, expected, wrong_answers, otherwise)
 
 
 def check_relu_zero_fraction(answer):
     """Exercise 3.1.1: the fraction of ReLU outputs that are 0 when z ~ N(-0.5, 1)."""
-    return check_number(
+    p = special.ndtr(0.5)
+    return _check_exact(
         "3.1.1",
         answer,
-        special.ndtr(0.5),
+        p,
+        np.sqrt(p * (1 - p)),  # one draw is 1 (zero output) or 0
         {
             0.5: "the mean -0.5 shifts the inputs to the left: more than half of them are negative",
             special.ndtr(-0.5): "that is the fraction that passes (z > 0); the question asks for the zeros",
         },
         "relu(z) = 0 exactly when z <= 0: find P(z <= 0) for z ~ N(-0.5, 1) with the normal CDF",
+        "P(z <= 0) for z ~ N(-0.5, 1), from the normal distribution function Phi (scipy.special.ndtr)",
     )
 
 
 def check_relu_mean(answer):
     """Exercise 3.1.2: E[relu(z)] for z ~ N(0, 1), derived by hand."""
-    return check_number(
+    mean = 1 / np.sqrt(2 * np.pi)
+    return _check_exact(
         "3.1.2",
         answer,
-        1 / np.sqrt(2 * np.pi),
+        mean,
+        np.sqrt(0.5 - mean**2),  # the standard deviation of relu(z): E[relu(z)^2] = 1/2
         {
             0.5: "0.5 is the fraction of positive inputs, not the mean output",
             np.sqrt(2 / np.pi): "that is E|z|; ReLU keeps only the positive half of it",
             0.0: "ReLU's outputs are never negative, so their mean cannot be 0",
         },
         "integrate z times the normal density over z > 0; the antiderivative of z e^(-z^2/2) is -e^(-z^2/2)",
+        "the integral of z times the normal density over z > 0, in closed form",
     )
 
 
@@ -174,18 +215,96 @@ def check_dead_unit_revival(first_layer, deeper_layer):
         )
 
 
-def check_elu_mean(answer):
-    """Exercise 3.3.1: E[elu(z)] for z ~ N(0, 1) and alpha = 1, in closed form."""
-    expected = 1 / np.sqrt(2 * np.pi) + np.exp(0.5) * special.ndtr(-1.0) - 0.5
-    return check_number(
-        "3.3.1",
-        answer,
-        expected,
-        {
-            1 / np.sqrt(2 * np.pi): "that is ReLU's mean; ELU adds e^z - 1 for the negative inputs",
-            1 / np.sqrt(2 * np.pi) - 0.5: "E[e^z - 1; z < 0] needs E[e^z; z < 0] = e^(1/2) Phi(-1), not 0",
-        },
-        "split at 0: E[z; z > 0] + E[e^z; z < 0] - P(z < 0), and complete the square in e^z e^(-z^2/2)",
+ELU_MEAN_ALPHAS = (0.25, 0.5, 1.0, 2.0, 3.0)  # exercise 3.3.1: where elu_mean(alpha) is checked
+
+
+def elu_mean_closed_form(alpha):
+    """E[elu(z)] for z ~ N(0, 1): 1/sqrt(2 pi) + alpha (e^(1/2) Phi(-1) - 1/2) (exercise 3.3.1)."""
+    return 1 / np.sqrt(2 * np.pi) + alpha * (np.exp(0.5) * special.ndtr(-1.0) - 0.5)
+
+
+def _elu_spread(alpha):
+    """The standard deviation of elu(z) for z ~ N(0, 1): one draw's spread, for the sampling hint."""
+    return np.sqrt(expectation(lambda z: elu(z, alpha=alpha) ** 2) - elu_mean_closed_form(alpha) ** 2)
+
+
+_ELU_MEAN_SLIPS = {  # a wrong formula, as a function of alpha -> its hint
+    "relu": (
+        lambda a: 1 / np.sqrt(2 * np.pi) + 0 * a,
+        "that is ReLU's mean for every alpha; ELU adds alpha (e^z - 1) for the negative inputs",
+    ),
+    "no e^z": (
+        lambda a: 1 / np.sqrt(2 * np.pi) - a / 2,
+        "E[e^z - 1; z < 0] needs E[e^z; z < 0] = e^(1/2) Phi(-1), not 0",
+    ),
+    "no -1": (
+        lambda a: 1 / np.sqrt(2 * np.pi) + a * np.exp(0.5) * special.ndtr(-1.0),
+        "the -1 in alpha (e^z - 1) adds -alpha P(z < 0) = -alpha / 2",
+    ),
+    "Phi(1)": (
+        lambda a: 1 / np.sqrt(2 * np.pi) + a * (np.exp(0.5) * special.ndtr(1.0) - 0.5),
+        "completing the square gives the density of N(1, 1), "
+        "which puts probability Phi(-1) below 0, not Phi(1)",
+    ),
+    "no e^(1/2)": (
+        lambda a: 1 / np.sqrt(2 * np.pi) + a * (special.ndtr(-1.0) - 0.5),
+        "completing the square, e^z e^(-z^2/2) = e^(1/2) e^(-(z - 1)^2/2): keep the factor e^(1/2)",
+    ),
+    "alpha everywhere": (
+        lambda a: a * elu_mean_closed_form(1.0),
+        "alpha scales only the negative side; the positive side is z itself",
+    ),
+    "alpha = 1": (
+        lambda a: elu_mean_closed_form(1.0) + 0 * a,
+        "your function gives the same value for every alpha: alpha multiplies the negative piece",
+    ),
+}
+
+
+def check_elu_mean(elu_mean):
+    """Exercise 3.3.1: elu_mean(alpha) = E[elu(z)] for z ~ N(0, 1), in closed form, at several alpha."""
+    exercise = "3.3.1"
+    if elu_mean is None:
+        return report(exercise, NOT_ATTEMPTED)
+    if not callable(elu_mean):
+        return report(exercise, "write a function elu_mean(alpha) that returns one number")
+    values = []
+    for alpha in ELU_MEAN_ALPHAS:
+        value, hint = call(elu_mean, alpha)
+        if hint:
+            return report(exercise, hint)
+        if value is None:
+            return report(exercise, NOT_ATTEMPTED)
+        try:
+            values.append(float(np.asarray(value, dtype=float)))
+        except (TypeError, ValueError):
+            return report(exercise, f"elu_mean({alpha}) should return one number, not {value!r}")
+    values = np.array(values)
+    alphas = np.array(ELU_MEAN_ALPHAS)
+    error = np.abs(values - elu_mean_closed_form(alphas))
+    if np.all(error <= 1e-12):
+        return report(exercise, CORRECT)
+    for wrong, hint in _ELU_MEAN_SLIPS.values():
+        if np.allclose(values, wrong(alphas), rtol=1e-9, atol=1e-12):
+            return report(exercise, hint)
+    if np.all(error < 1e-6):
+        return report(
+            exercise,
+            f"your values agree with the exact mean to about {error.max():.0e}, as a numerical integral does "
+            "(slopes.expectation, for one); the exercise asks for the closed form with Phi "
+            "(scipy.special.ndtr), exact to rounding",
+        )
+    spreads = np.array([_elu_spread(alpha) for alpha in ELU_MEAN_ALPHAS])
+    if np.all(error <= 3 * spreads / np.sqrt(SAMPLED_DRAWS)):
+        return report(
+            exercise,
+            _sampling_hint("the closed form of E[elu(z)], with Phi (scipy.special.ndtr), for every alpha"),
+        )
+    wrong_at = ", ".join(f"{a:g}" for a, e in zip(ELU_MEAN_ALPHAS, error, strict=True) if e > 1e-12)
+    return report(
+        exercise,
+        f"not right at alpha = {wrong_at}: split at 0, E[z; z > 0] + alpha (E[e^z; z < 0] - P(z < 0)), "
+        "and complete the square in e^z e^(-z^2/2)",
     )
 
 
@@ -199,10 +318,12 @@ def check_selu_he_variance(answer):
     q = 2.0
     second_moment = expectation(lambda z: selu(z) ** 2, np.sqrt(q))
     mean = expectation(selu, np.sqrt(q))
-    return check_number(
+    fourth_moment = expectation(lambda z: selu(z) ** 4, np.sqrt(q))
+    return _check_exact(
         "3.3.2",
         answer,
         _selu_growth(q),
+        2 * np.sqrt(fourth_moment - second_moment**2) / q,  # one draw of 2 selu(z)^2 / q
         {
             _selu_growth(q, gain=1.0): "that is the factor with LeCun's weights, n Var(W) = 1; He's give 2",
             SELU_LAMBDA**2: "that is the limit for very large q; at q = 2 the negative half still adds a lot",
@@ -219,4 +340,5 @@ def check_selu_he_variance(answer):
         },
         "q' = 2 E[selu(z)^2] for z ~ N(0, q): compute the expectation at standard deviation sqrt(q), "
         "then divide by q",
+        "E[selu(z)^2] from slopes.expectation (an integral), not from a sample",
     )
