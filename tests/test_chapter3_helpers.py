@@ -257,7 +257,10 @@ def _revival(seed=0, bias=-3.0, lr=0.1, batch_size=32, trainings=1, on_test=Fals
 
 
 def _revival_verdicts(capsys, first, second):
+    """Each part's verdict; both parts right print one line, "Exercise 3.2.2: correct"."""
     lines = _verdict(capsys, exercises.check_dead_unit_revival, first, second).splitlines()
+    if lines == ["Exercise 3.2.2: correct"]:
+        return ["correct", "correct"]
     assert [line.split(": ", 1)[0] for line in lines] == ["Exercise 3.2.2 (a)", "Exercise 3.2.2 (b)"]
     return [line.split(": ", 1)[1] for line in lines]
 

@@ -7,6 +7,9 @@ line. A checker never raises because of the reader's answer: an exception in
 the reader's code is reported as a hint.
 """
 
+import contextlib
+import io
+
 import numpy as np
 
 NOT_ATTEMPTED = "not attempted yet"
@@ -15,6 +18,19 @@ CORRECT = "correct"
 
 def report(exercise, verdict):
     print(f"Exercise {exercise}: {verdict}")
+
+
+def check_parts(exercise, *checks):
+    """Run the checks of an exercise's parts: one line "correct" if every part is, else each verdict."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        for check in checks:
+            check()
+    verdicts = printed.getvalue().splitlines()
+    if verdicts and all(verdict.endswith(f": {CORRECT}") for verdict in verdicts):
+        return report(exercise, CORRECT)
+    print(printed.getvalue(), end="")
+    return None
 
 
 def call(func, *args):
@@ -46,7 +62,7 @@ def agrees(value, expected, digits):
     return float(f"{value:.{digits - 1}e}") == float(f"{expected:.{digits - 1}e}")
 
 
-def check_number(exercise, answer, expected, wrong_answers, otherwise):
+def check_number(exercise, answer, expected, wrong_answers, otherwise, sampled=None):
     """Report on a numeric answer under the book's one rule for numbers.
 
     - A right answer written to 3 or more significant digits is correct: every digit it gives,
@@ -57,6 +73,10 @@ def check_number(exercise, answer, expected, wrong_answers, otherwise):
     - An answer wrong in the 3rd or 4th digit it gives is not correct: it gets the hint of a
       known wrong answer (``wrong_answers``, judged by the same rule) or the general hint
       ``otherwise``.
+    - ``sampled``, for an exercise that invites a check by sampling: ``(tolerance, hint)``. An answer
+      that is not right (not even to the fewer digits it gives) but lies within ``tolerance`` of ``expected``
+      (a sampled estimate's error) gets ``hint``, which asks for the exact value, rather than a
+      hint that reads as "your method is wrong".
     """
     if answer is None:
         return report(exercise, NOT_ATTEMPTED)
@@ -79,6 +99,8 @@ def check_number(exercise, answer, expected, wrong_answers, otherwise):
         return report(
             exercise, f"right as far as it goes; give at least 3 significant digits (you gave {given})"
         )
+    if sampled is not None and abs(value - expected) <= sampled[0]:
+        return report(exercise, sampled[1])
     for wrong, hint in wrong_answers.items():
         if agrees(value, wrong, judged):
             return report(exercise, hint)

@@ -9,7 +9,14 @@ from scipy import special
 from ... import data, nn
 from ...functions import SELU_ALPHA, SELU_LAMBDA, elu, selu
 from ..slopes import expectation
-from ._common import CORRECT, NOT_ATTEMPTED, agrees, call, check_number, report, significant_digits
+from ._common import (
+    CORRECT,
+    NOT_ATTEMPTED,
+    call,
+    check_number,
+    check_parts,
+    report,
+)
 
 SAMPLED_DRAWS = 10**5  # the smallest sample whose estimate the sampling hint recognises
 
@@ -23,28 +30,12 @@ def _sampling_hint(exact):
     )
 
 
-def _looks_sampled(answer, expected, spread, wrong_answers):
-    """Whether ``answer`` is a number written to 3 or more digits that the book's rule does not accept
-    but that lies within 3 standard errors of ``expected`` for a mean of 10^5 draws whose single draws
-    have standard deviation ``spread`` (and is none of the known wrong values)."""
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        return False
-    if not np.isfinite(value) or significant_digits(value) < 3:
-        return False  # a coarse answer is asked for more digits, as everywhere in the book
-    if agrees(value, expected, min(significant_digits(value), 4)):
-        return False  # right: check_number says so
-    if any(np.isclose(value, wrong, rtol=1e-12, atol=0.0) for wrong in wrong_answers):
-        return False
-    return abs(value - expected) <= 3 * spread / np.sqrt(SAMPLED_DRAWS)
-
-
 def _check_exact(exercise, answer, expected, spread, wrong_answers, otherwise, exact):
-    """``check_number``, except that a sampled estimate of ``expected`` is recognised and told so."""
-    if answer is not None and _looks_sampled(answer, expected, spread, wrong_answers):
-        return report(exercise, _sampling_hint(exact))
-    return check_number(exercise, answer, expected, wrong_answers, otherwise)
+    """``check_number`` for an exercise that invites sampling: an answer within 3 standard errors of a
+    mean of 10^5 draws (single draws of standard deviation ``spread``) is told it looks sampled."""
+    tolerance = 3 * spread / np.sqrt(SAMPLED_DRAWS)
+    sampled = (tolerance, _sampling_hint(exact))
+    return check_number(exercise, answer, expected, wrong_answers, otherwise, sampled=sampled)
 
 
 def check_relu_zero_fraction(answer):
@@ -192,27 +183,33 @@ _REVIVAL_SLIPS = {  # (hint, hidden layers it applies to), keyed like revival_va
 
 def check_dead_unit_revival(first_layer, deeper_layer):
     """Exercise 3.2.2: the largest pre-activation of a killed unit in hidden layers 1 and 2 after training."""
-    for layer, (part, answer) in enumerate([("a", first_layer), ("b", deeper_layer)]):
-        exercise = f"3.2.2 ({part})"
-        if answer is None:  # before the experiment runs: no need to train the reference network
-            report(exercise, NOT_ATTEMPTED)
-            continue
-        values = revival_values()
-        wrong = {
-            0.0: "0 is what relu(z) gives for a negative z; give the pre-activation z itself",
-            REVIVAL_BIAS: "that is the bias alone; give the largest z = w.a + b over the training images",
-        }
-        for slip, (hint, layers) in _REVIVAL_SLIPS.items():
-            if layer in layers:
-                wrong.setdefault(float(values[slip][layer]), hint)
-        check_number(
-            exercise,
-            answer,
-            values["right"][layer],
-            wrong,
-            "train with nn.SGD(lr=0.1), epochs=15, batch_size=32, seed=0 on (X_train, t_train), then give "
-            f"the largest of hidden layer {layer + 1}'s pre-activations z[:, 0] over X_train",
-        )
+    return check_parts(
+        "3.2.2",
+        lambda: _check_revival_part(0, first_layer),
+        lambda: _check_revival_part(1, deeper_layer),
+    )
+
+
+def _check_revival_part(layer, answer):
+    exercise = f"3.2.2 ({'ab'[layer]})"
+    if answer is None:  # before the experiment runs: no need to train the reference network
+        return report(exercise, NOT_ATTEMPTED)
+    values = revival_values()
+    wrong = {
+        0.0: "0 is what relu(z) gives for a negative z; give the pre-activation z itself",
+        REVIVAL_BIAS: "that is the bias alone; give the largest z = w.a + b over the training images",
+    }
+    for slip, (hint, layers) in _REVIVAL_SLIPS.items():
+        if layer in layers:
+            wrong.setdefault(float(values[slip][layer]), hint)
+    return check_number(
+        exercise,
+        answer,
+        values["right"][layer],
+        wrong,
+        "train with nn.SGD(lr=0.1), epochs=15, batch_size=32, seed=0 on (X_train, t_train), then give "
+        f"the largest of hidden layer {layer + 1}'s pre-activations z[:, 0] over X_train",
+    )
 
 
 ELU_MEAN_ALPHAS = (0.25, 0.5, 1.0, 2.0, 3.0)  # exercise 3.3.1: where elu_mean(alpha) is checked
