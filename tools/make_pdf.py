@@ -100,6 +100,11 @@ a, a:visited { color: inherit !important; text-decoration: none !important; }
 .book-slider label { display: block; font-size: 0.92em; margin-bottom: 0.3em; }
 /* admonitions and unfolded solutions/hints */
 .admonition, details { break-inside: auto; }
+/* the last block of a page of the book carries no bottom margin: a page filled to its foot would
+   otherwise push that margin alone onto a blank page before the next page starts */
+section:last-child > :last-child, section:last-child > :last-child > :last-child {
+  margin-bottom: 0 !important; padding-bottom: 0 !important;
+}
 .admonition-title { break-after: avoid; }
 details.hide > summary { display: none !important; }
 details > summary { list-style: none; }
