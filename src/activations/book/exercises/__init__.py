@@ -46,19 +46,18 @@ from .chapter5 import (
     check_welch_t,
 )
 from .chapter6 import (
-    check_chance_separations,
     check_flops_per_value,
     check_fold_batch_norm,
     check_fused_bytes,
     check_leaky_he_variance,
-    check_output_layer,
+    check_multilabel_loss,
+    check_one_chance_separation,
     check_welch_from_table,
 )
 
 __all__ = [
     "check_alpha_gradient_per_unit",
     "check_augment",
-    "check_chance_separations",
     "check_chance_threshold",
     "check_confident_gradient_limit",
     "check_dead_unit_revival",
@@ -71,7 +70,8 @@ __all__ = [
     "check_hard_swish_slope",
     "check_leaky_he_variance",
     "check_log_sigmoid",
-    "check_output_layer",
+    "check_multilabel_loss",
+    "check_one_chance_separation",
     "check_rank_bound",
     "check_relu_mean",
     "check_relu_zero_fraction",

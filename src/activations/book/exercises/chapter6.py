@@ -8,7 +8,7 @@ from .. import comparison
 from ._common import CORRECT, NOT_ATTEMPTED, call, check_number, report
 
 
-def check_chance_separations(answer):
+def check_one_chance_separation(answer):
     """Exercise 6.1.1: the threshold on |t| that gives one chance separation per cell of 36 pairs.
 
     Five seeds each and equal spreads: Welch's degrees of freedom are 2 (5 - 1) = 8.
@@ -157,7 +157,7 @@ def tagging_example():
     return logits, targets
 
 
-def check_output_layer(answer):
+def check_multilabel_loss(answer):
     """Exercise 6.4.1: the loss of one photo of a multi-label tagger, as the package computes it."""
     logits, targets = tagging_example()
     compete = (
