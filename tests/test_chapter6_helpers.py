@@ -399,6 +399,52 @@ def test_output_layer(capsys):
     )
 
 
+def test_checklist_finding(capsys):
+    from activations.book.exercises import _common
+
+    check = exercises.check_checklist_finding
+    run = exercises.chapter6.swapped_sigmoid()
+    numbers, before, after = run["numbers"], run["before"], run["after"]
+    ratio = numbers["gradient_ratio"]
+    assert checklist.verdicts(numbers) == [
+        "initialisation or normalisation: gradients vanish or explode across the layers"
+    ]
+    assert ratio < 1e-4 and numbers["loss"] > 0.99 * numbers["chance"]
+    assert _verdict(capsys, check, None).endswith("not attempted yet")
+    for digits in (3, 4):
+        assert _verdict(capsys, check, float(f"{ratio:.{digits - 1}e}")).endswith("correct")
+    slips = {
+        before[0] / before[-1]: "at initialisation",
+        after[-1] / after[0]: "last layer's gradient norm over the first's",
+        after[0] / after[-2]: "output layer",
+        after[1] / after[-1]: "counts from 0",
+        after[0]: "first layer's gradient norm alone",
+        run["validation"][0] / run["validation"][-1]: "validation digits",
+        np.log10(ratio): "not its logarithm",
+        numbers["logit_spread"]: "spread of the logits",
+        np.nanmax(numbers["flat"]): "flat fraction",
+        0.0: "no unit is dead",
+        numbers["loss"]: "checklist.verdicts",
+    }
+    for slip, hint in slips.items():
+        assert not _common.agrees(slip, ratio, 3), hint
+        for digits in (3, 4, 17):
+            written = float(f"{slip:.{digits - 1}e}")
+            assert hint in _verdict(capsys, check, written), (hint, written)
+    for guess in (1e-4, 1e-5, 3e-5, 2.5e-5, 1.0, 0.25, np.log(10)):
+        assert not _verdict(capsys, check, guess).endswith(": correct"), guess
+
+
+def test_the_checker_trains_the_network_the_notebook_trains():
+    X, _, y, _ = normalisation.digits_subset()
+    model = nn.deep_mlp(64, 10, depth=12, width=32, activation="sigmoid", init="he", seed=0)
+    history = nn.train(model, X, y, nn.Adam(lr=1e-3), epochs=5, batch_size=50, seed=0)
+    numbers = checklist.measure(model, X, y, history)
+    run = exercises.chapter6.swapped_sigmoid()
+    assert numbers["gradient_ratio"] == run["numbers"]["gradient_ratio"]
+    np.testing.assert_array_equal(history.loss, run["loss"])
+
+
 def test_input_spread_widget_redraws():
     from activations.book import widgets
 

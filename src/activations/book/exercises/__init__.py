@@ -46,6 +46,7 @@ from .chapter5 import (
     check_welch_t,
 )
 from .chapter6 import (
+    check_checklist_finding,
     check_flops_per_value,
     check_fold_batch_norm,
     check_fused_bytes,
@@ -59,6 +60,7 @@ __all__ = [
     "check_alpha_gradient_per_unit",
     "check_augment",
     "check_chance_threshold",
+    "check_checklist_finding",
     "check_confident_gradient_limit",
     "check_dead_unit_revival",
     "check_elu_mean",

@@ -1,10 +1,12 @@
 """Checkers of the exercises in chapter 6 (sections 6.1 to 6.4)."""
 
+import functools
+
 import numpy as np
 from scipy import special, stats
 
 from ... import losses, nn
-from .. import comparison
+from .. import checklist, comparison, normalisation
 from ._common import CORRECT, NOT_ATTEMPTED, call, check_number, report
 
 
@@ -181,4 +183,67 @@ def check_multilabel_loss(answer):
         },
         "does a photo's set of tags make one choice among 20, or 20 separate choices? "
         "Choose the output and the loss that fit, then compute the loss from the logits",
+    )
+
+
+@functools.cache
+def swapped_sigmoid():
+    """Exercise 6.4.2's network, built and trained as the notebook does; its measurements.
+
+    Twelve dense layers of width 32 with the sigmoid and the He weights meant for ReLU, five epochs
+    of Adam at 1e-3 in batches of 50 on the 600 training digits, every seed 0. Returns a dict:
+    ``numbers`` (checklist.measure after training), the dense layers' gradient norms ``before`` and
+    ``after`` training on the training digits, ``validation`` (after training, on the validation
+    digits) and ``loss`` (the training loss after every epoch).
+    """
+    X, X_val, y, y_val = normalisation.digits_subset()
+    model = nn.deep_mlp(64, 10, 12, 32, "sigmoid", "he", seed=0)
+    before = model.gradient_norms(X, y)
+    history = nn.train(model, X, y, nn.Adam(lr=1e-3), epochs=5, batch_size=50, seed=0)
+    return {
+        "numbers": checklist.measure(model, X, y, history),
+        "before": before,
+        "after": model.gradient_norms(X, y),
+        "validation": model.gradient_norms(X_val, y_val),
+        "loss": history.loss,
+    }
+
+
+def check_checklist_finding(answer):
+    """Exercise 6.4.2: the measurement behind the one checklist item the swapped sigmoid network fails.
+
+    The item is the gradient ratio across the layers: the first dense layer's gradient norm over the
+    last one's, on the training digits, after training.
+    """
+    run = swapped_sigmoid()
+    numbers, before, after = run["numbers"], run["before"], run["after"]
+    other = "which measurement crosses its item's threshold?"
+    return check_number(
+        "6.4.2",
+        answer,
+        numbers["gradient_ratio"],
+        {
+            float(before[0] / before[-1]): "that is the ratio at initialisation; the network to "
+            "diagnose is the trained one: measure after the five epochs",
+            float(after[-1] / after[0]): "that is the last layer's gradient norm over the first's; "
+            "the checklist divides the first dense layer's by the last one's",
+            float(after[0] / after[-2]): "the last dense layer is the output layer, "
+            "dense_layers[-1], not the last hidden one",
+            float(after[1] / after[-1]): "the first dense layer, the one that receives the images, "
+            "is dense_layers[0]: Python counts from 0",
+            float(after[0]): "that is the first layer's gradient norm alone; the item compares it "
+            "with the last layer's",
+            float(run["validation"][0] / run["validation"][-1]): "that is measured on the validation "
+            "digits; the checklist measures on the training data, X and y",
+            float(np.log10(numbers["gradient_ratio"])): "give the ratio itself, not its logarithm",
+            numbers["logit_spread"]: "that is the spread of the logits, inside its band "
+            f"(10^-3 to 10^3): {other}",
+            float(np.nanmax(numbers["flat"])): "that is the largest flat fraction, far below its "
+            f"threshold of one half: {other}",
+            0.0: f"no unit is dead, and the item needs more than a quarter of a layer: {other}",
+            numbers["loss"]: "that is the loss, which shows that the network does not train, not why: "
+            "which item does checklist.verdicts report?",
+        },
+        "run checklist.measure on the trained network and checklist.verdicts on its result; the item "
+        "it reports names the measurement to give, as measure returns it",
     )
