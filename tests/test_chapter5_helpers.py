@@ -23,6 +23,19 @@ def test_family_draws_swish_for_each_beta():
     plt.close(fig)
 
 
+def test_family_draws_its_reference_on_top():
+    fig, axes = plt.subplots(1, 2)
+    plotting.family(axes, "softplus", [1.0, 10.0], setting="beta", reference="relu")
+    relu_line = axes[0].lines[-1]
+    x, y = relu_line.get_data()
+    np.testing.assert_array_equal(y, act.relu(x))
+    assert relu_line.get_label() == "relu"
+    assert relu_line.get_zorder() > axes[0].lines[0].get_zorder()
+    # the derivative panel: ReLU's slope on each side of the kink, drawn last
+    np.testing.assert_array_equal(axes[1].lines[-1].get_ydata(), 1.0)
+    plt.close(fig)
+
+
 def test_swish_widget_draws_relu_and_the_chosen_beta():
     explorer = widgets.SwishBetaExplorer()
     explorer.controls["beta"].value = 5.0

@@ -311,12 +311,13 @@ def _shades(base, count):
     return shades
 
 
-def family(axes, activation, values, setting="alpha", x=None, kink=None):
+def family(axes, activation, values, setting="alpha", x=None, kink=None, reference=None):
     """f and f' of an activation for several values of one setting (3.3, 5.1).
 
     Larger values are darker and drawn with a different line style (the largest solid), and both
     panels have a legend. ``kink`` (for example 0) marks where f' jumps: open circles at the
-    one-sided limits and a filled dot at the value ``f.grad`` returns there.
+    one-sided limits and a filled dot at the value ``f.grad`` returns there. ``reference`` (for
+    example "relu") is drawn last, thin, black and dashed, so that it shows on top of the family.
     """
     f = get(activation)
     x = np.linspace(-4, 3, 701) if x is None else x
@@ -335,6 +336,11 @@ def family(axes, activation, values, setting="alpha", x=None, kink=None):
             limits = f.grad(np.array([kink - h, kink + h]), **{setting: value})
             axes[1].plot([kink, kink], limits, "o", mfc="white", ms=6, color=colour)
             axes[1].plot([kink], [f.grad(float(kink), **{setting: value})], "o", ms=5, color=colour)
+    if reference is not None:
+        g, on_top = get(reference), {"color": "black", "ls": (0, (4, 3)), "lw": 1.2, "zorder": 5}
+        axes[0].plot(x, g(x), label=g.name, **on_top)
+        for piece in (x[x < 0], x[x > 0]):
+            axes[1].plot(piece, g.grad(piece), **on_top)
     axes[0].set(xlabel="$x$", ylabel="$f(x)$", title=f.name)
     axes[1].set(xlabel="$x$", ylabel="$f'(x)$", title=f"derivative of {f.name}")
     axes[0].legend(fontsize=8)
