@@ -19,17 +19,17 @@ ifeq ($(shell uname -m),x86_64)
 export OPENBLAS_CORETYPE ?= Haswell
 endif
 
-.PHONY: setup book pdf test lint pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
+.PHONY: setup book pdf test lint wheel pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml book/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The pinned lock (requirements.txt) needs Python 3.11 or newer; run: make PYTHON=python3.11 ...")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . -e book
 	@touch $(STAMP)
-	@echo "Installed into $(VENV): the activations package and $$(grep -c '==' requirements.txt) pinned packages from requirements.txt"
+	@echo "Installed into $(VENV): the activations library, the book's textbook package beside it and $$(grep -c '==' requirements.txt) pinned packages from requirements.txt"
 
 # The HTML, with every Sphinx warning an error. Notebooks are not executed here (see `make notebooks`).
 book: setup
@@ -52,26 +52,31 @@ lint: setup
 # "building the font cache" message reaches a compared notebook cell.
 pytest: setup
 	$(BIN)/python -c "import matplotlib.pyplot"
-	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with book/tests/nbval_sanitize.cfg
+
+# The library on its own: build its wheel and sdist, check that the wheel holds nothing of the
+# book, install it into a fresh venv (_build/wheel-venv) and run the library's tests against it.
+wheel: setup
+	$(BIN)/python tools/check_wheel.py
 
 test: PDF_FLAGS = --optional
-test: lint book pdf pytest
+test: lint book pdf wheel pytest
 
 benchmark: setup
-	$(BIN)/python benchmarks/activations.py
+	$(BIN)/python -m benchmarks.speed
 
 # The same benchmark with PyTorch's CPU kernels beside ours, in a separate environment
 # (.venv-bench), so that torch and what it pulls in never change the lock's .venv.
 BENCH := .venv-bench
-$(BENCH)/.installed: requirements.txt pyproject.toml
+$(BENCH)/.installed: requirements.txt pyproject.toml book/pyproject.toml
 	@test -x $(BENCH)/bin/python || $(PYTHON) -m venv $(BENCH)
 	$(BENCH)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BENCH)/bin/python -m pip install --quiet --disable-pip-version-check "torch==2.13.0"
-	$(BENCH)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BENCH)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . -e book
 	@touch $(BENCH)/.installed
 
 benchmark-torch: $(BENCH)/.installed
-	$(BENCH)/bin/python benchmarks/activations.py
+	$(BENCH)/bin/python -m benchmarks.speed
 
 # Chapter 6's stored tables (experiments/results/*.csv): the comparison grid (a few minutes) and the
 # cost of every activation in copies. Re-execute the notebooks afterwards (make notebooks).
@@ -81,7 +86,7 @@ experiments: setup
 
 # Re-execute every notebook, store its outputs and print how long each took.
 notebooks: setup
-	$(BIN)/python benchmarks/notebooks.py --write
+	$(BIN)/python tools/execute_notebooks.py --write
 
 lab: setup
 	$(BIN)/jupyter lab chapters/
@@ -96,10 +101,10 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet ".[test]" "jupyter-book>=1,<2" jupyterlab jupyterlab-myst ipykernel playwright sphinx-mathjax-offline "setuptools>=77"
+	.lock-venv/bin/python -m pip install --quiet ".[test,digits]" "./book[test]" "jupyter-book>=1,<2" jupyterlab jupyterlab-myst ipykernel playwright sphinx-mathjax-offline "setuptools>=77"
 	{ echo "# The lock: exact versions of everything the book and its tests use, resolved on"; \
 	  echo "# Python $$(.lock-venv/bin/python -c 'import platform; print(platform.python_version())') by 'make lock'. Outputs of the notebooks depend on it."; \
-	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude activations; } > requirements.txt
+	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude activations --exclude activations-textbook; } > requirements.txt
 	rm -rf .lock-venv
 
 clean:

@@ -1,6 +1,6 @@
 """Does a matrix product get cheaper when half of its inputs are ReLU's zeros? (section 3.1)
 
-    python benchmarks/relu_zeros.py [repeats]
+    python -m benchmarks.relu_zeros [repeats]
 
 A batch of inputs times a weight matrix, three ways, timed alternately in one process on the same
 BLAS threads (``race``): dense inputs; the same inputs after ReLU, about half of them exactly 0;
@@ -9,13 +9,11 @@ do. The table gives medians (minimum in brackets) and each median as a multiple 
 """
 
 import sys
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import activations as act
-from activations.book.cost import race
+from textbook.cost import race
 
 SIZES = [(256, 512, 512), (256, 1024, 1024), (1024, 1024, 1024)]
 

@@ -1,6 +1,6 @@
 """How long the softmax takes next to the matrix product that feeds it (chapter 4.2).
 
-    python benchmarks/softmax_cost.py
+    python -m benchmarks.softmax_cost
 
 For a batch of N examples, a layer with n inputs and K outputs computes K logits per example with
 n multiply-adds each; the softmax then does a fixed handful of operations per logit. The two are
@@ -8,13 +8,10 @@ timed alternately, repeat after repeat, so that both see the same machine state;
 medians and their ratio.
 """
 
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import activations as act
 
 SIZES = [(256, 128, 1000), (256, 512, 1000), (256, 2048, 1000), (64, 4096, 32000)]

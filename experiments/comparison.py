@@ -6,14 +6,14 @@ Writes experiments/results/comparison.csv (one row per problem, activation, dept
 and seed: every run's final validation accuracy, whether its rate was the one chosen by the mean
 validation accuracy over the seeds, and the chosen rate's test accuracy) and comparison_curves.csv
 (the chosen rate's validation accuracy per epoch at the largest depth). The rules of the
-comparison are in activations/book/comparison.py. Takes about ten minutes on two cores; the
+comparison are in book/textbook/comparison.py. Takes about ten minutes on two cores; the
 notebook of section 6.1 loads the tables, re-derives every chosen rate from them and re-runs a
 seeded sample of rows to check them.
 """
 
 import time
 
-from activations.book import comparison
+from textbook import comparison
 
 
 def main():

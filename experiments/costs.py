@@ -2,14 +2,14 @@
 
     python experiments/costs.py        # writes experiments/results/costs.csv
 
-10^7 float64 values uniform in [-10, 10], medians of 7 alternating runs (activations.book.cost).
+10^7 float64 values uniform in [-10, 10], medians of 7 alternating runs (textbook.cost).
 The activation atlas (back/atlas.ipynb) reads the CSV; re-run this script on the machine whose
 numbers the book should show, and commit the CSV with the notebooks re-executed.
 """
 
 import csv
 
-from activations.book import RESULTS, cost
+from textbook import RESULTS, cost
 
 OUT = RESULTS / "costs.csv"
 

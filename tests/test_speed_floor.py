@@ -1,6 +1,6 @@
-"""What issue 12's speed work promises, checked without timing anything.
+"""What the package's speed work promises, checked without timing anything.
 
-Timings live in benchmarks/activations.py. Here: large arrays (computed block
+Timings live in benchmarks/speed.py. Here: large arrays (computed block
 by block) give exactly the values small ones do, no derivative holds more
 than three arrays of its input's size at once, float32 stays float32 inside
 the computation, and the cross-entropy gives its loss and gradient from one
@@ -12,8 +12,8 @@ import pytest
 
 import activations as act
 from activations import _core, losses
-from activations.book.cost import peak_arrays
 from tests import mp_reference as ref
+from tests.measure import peak_arrays
 
 BLOCK = _core.BLOCK_BYTES // 8  # float64 values in a block
 

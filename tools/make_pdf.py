@@ -34,9 +34,8 @@ from pathlib import Path
 import yaml
 from shared import CHROMIUM, CHROMIUM_ARGS, toc_entries  # tools/shared.py
 
-from activations.book import teaching
+from textbook import ROOT, teaching
 
-ROOT = Path(__file__).resolve().parents[1]
 SINGLE = ROOT / "_build" / "singlehtml"
 OUT = ROOT / "_build" / "pdf" / "book.pdf"
 BIN = Path(sys.executable).parent
@@ -95,7 +94,7 @@ table { font-size: 0.92em; break-inside: auto; }
 tr { break-inside: avoid; }
 mjx-container[display="true"] { overflow: visible !important; }
 a, a:visited { color: inherit !important; text-decoration: none !important; }
-/* the static sliders (activations.book.sliders): paper shows the labelled start frame, no slider */
+/* the static sliders (textbook.sliders): paper shows the labelled start frame, no slider */
 .book-slider input[type="range"] { display: none !important; }
 .book-slider label { display: block; font-size: 0.92em; margin-bottom: 0.3em; }
 /* admonitions and unfolded solutions/hints */

@@ -17,8 +17,9 @@ What a student reads to learn, one idea a module:
 - ``nn``: a small multilayer perceptron, layer by layer, with explicit backpropagation
 - ``data``: seeded toy data sets and the 8 x 8 digits
 
-The book's own machinery (figure style, widgets, exercise checkers, chapter
-helpers) is in the subpackage ``activations.book``, imported on its own.
+The textbook built on it keeps its own machinery (figure style, widgets,
+exercise checkers, chapter helpers) in a separate package, ``textbook``,
+beside this one in the book's repository; nothing here imports it.
 Integer inputs are computed in float64; float32 stays float32.
 """
 
@@ -65,7 +66,7 @@ from .losses import (
     softmax_mse_grad,
 )
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "ALL",

@@ -106,7 +106,13 @@ def digits():
     Pixels are scaled from 0..16 to [0, 1]; each row of X is one image
     flattened to 64 values. No download: the data ships inside scikit-learn.
     """
-    from sklearn.datasets import load_digits  # imported here: only this function needs it
+    try:
+        from sklearn.datasets import load_digits  # imported here: only this function needs it
+    except ImportError as error:
+        raise ImportError(
+            "activations.data.digits needs scikit-learn, which holds the digits; "
+            "install it with: pip install 'activations[digits]'"
+        ) from error
 
     X, y = load_digits(return_X_y=True)
     return X.astype(np.float64) / 16.0, y.astype(np.int64)
