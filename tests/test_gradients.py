@@ -82,7 +82,7 @@ def test_backpropagation_matches_finite_differences(activation, depth):
     rng = np.random.default_rng(5)
     X = rng.normal(size=(7, 3))
     y = np.array([0, 1, 2, 1, 0, 2, 2])
-    model = nn.MLP([3] + [5] * depth + [3], activation=activation, init="xavier", seed=depth)
+    model = nn.MLP([3] + [5] * depth + [3], activation=activation, init="Xavier", seed=depth)
     result = check_model(model, X, y)
     assert result.passed, str(result)
 
@@ -100,7 +100,7 @@ def test_backpropagation_for_the_other_losses(loss):
 def test_deep_network_gradients():
     rng = np.random.default_rng(7)
     X = rng.normal(size=(5, 4))
-    model = nn.MLP([4] + [6] * 6 + [2], activation="tanh", init="xavier", seed=1)
+    model = nn.MLP([4] + [6] * 6 + [2], activation="tanh", init="Xavier", seed=1)
     result = check_model(model, X, np.array([0, 1, 1, 0, 1]))
     assert result.passed, str(result)
 
@@ -126,7 +126,7 @@ def test_check_model_catches_a_small_backpropagation_error(monkeypatch):
 
     monkeypatch.setattr(nn.Dense, "backward", slightly_wrong)
     rng = np.random.default_rng(8)
-    model = nn.MLP([3, 5, 5, 3], activation="tanh", init="xavier", seed=0)
+    model = nn.MLP([3, 5, 5, 3], activation="tanh", init="Xavier", seed=0)
     result = check_model(model, rng.normal(size=(7, 3)), np.array([0, 1, 2, 1, 0, 2, 2]))
     assert not result.passed
     assert result.parameter == 0  # the first layer's W
@@ -158,7 +158,7 @@ def test_gated_unit_partial_derivatives(unit):
 @pytest.mark.parametrize("unit", ["glu", "geglu", "swiglu"])
 def test_backpropagation_through_gated_layers(unit):
     rng = np.random.default_rng(12)
-    model = nn.MLP([3, 4, 4, 3], activation=unit, init="xavier", seed=1)
+    model = nn.MLP([3, 4, 4, 3], activation=unit, init="Xavier", seed=1)
     result = check_model(model, rng.normal(size=(6, 3)), np.array([0, 1, 2, 1, 0, 2]))
     assert result.passed, str(result)
 

@@ -31,7 +31,7 @@ def test_logistic_regression_cannot_fit_xor():
 
 def test_one_tanh_hidden_layer_fits_xor():
     X, y = data.xor()
-    hidden = nn.MLP([2, 8, 2], activation="tanh", init="xavier", seed=0)
+    hidden = nn.MLP([2, 8, 2], activation="tanh", init="Xavier", seed=0)
     history = nn.train(hidden, X, y, nn.Adam(lr=0.05), epochs=300)
     assert history.loss[-1] < 0.05
     np.testing.assert_array_equal(hidden.predict(X), y)
@@ -171,7 +171,7 @@ def test_a_too_large_learning_rate_is_reported_as_divergence_without_warnings():
 def test_regression_output_fits_a_sine():
     rng = np.random.default_rng(0)
     X = rng.uniform(-1, 1, size=(64, 1))
-    model = nn.MLP([1, 16, 1], activation="tanh", init="xavier", loss="mse", seed=0)
+    model = nn.MLP([1, 16, 1], activation="tanh", init="Xavier", loss="mse", seed=0)
     history = nn.train(model, X, np.sin(3 * X), nn.Adam(lr=0.02), epochs=300)
     assert history.loss[-1] < 0.01
     assert np.isnan(history.accuracy[-1])
@@ -187,11 +187,12 @@ def test_binary_output_separates_circles():
 @pytest.mark.parametrize(
     ("init", "std"),
     [
+        ("He", np.sqrt(2 / 400)),
         ("he", np.sqrt(2 / 400)),
-        ("kaiming", np.sqrt(2 / 400)),
-        ("lecun", np.sqrt(1 / 400)),
-        ("xavier", np.sqrt(2 / 700)),
-        ("glorot_normal", np.sqrt(2 / 700)),
+        ("LeCun", np.sqrt(1 / 400)),
+        ("Xavier", np.sqrt(2 / 700)),
+        (nn.xavier_uniform, np.sqrt(2 / 700)),
+        ("N(0, 1)", 1.0),
         (nn.normal(0.5), 0.5),
     ],
 )
@@ -200,6 +201,13 @@ def test_initialisers_have_the_variance_they_promise(init, std):
     assert W.shape == (300, 400)  # (n_out, n_in), as in z = W x + b
     assert abs(W.std() / std - 1) < 0.02
     assert abs(W.mean()) < 0.05 * std
+
+
+def test_the_registry_holds_the_four_names_the_book_prints_one_function_each():
+    assert list(nn.INITIALISERS) == ["N(0, 1)", "Xavier", "He", "LeCun"]
+    assert nn.initialiser("xavier") is nn.xavier_normal  # "Xavier" is the normal form
+    with pytest.raises(ValueError, match="unknown init 'kaiming'"):
+        nn.initialiser("kaiming")
 
 
 def test_xavier_uniform_bounds():
@@ -224,10 +232,10 @@ def test_adam_first_step_is_lr_in_every_direction():
 
 
 def test_deep_mlp_shapes_and_errors():
-    model = nn.deep_mlp(5, 3, depth=4, width=7, activation="tanh", init="xavier")
+    model = nn.deep_mlp(5, 3, depth=4, width=7, activation="tanh", init="Xavier")
     assert [layer.W.shape for layer in model.dense_layers] == [(7, 5), (7, 7), (7, 7), (3, 7)]
     with pytest.raises(ValueError, match=r"^deep_mlp: depth"):
-        nn.deep_mlp(5, 3, depth=0, width=7, activation="tanh", init="xavier")
+        nn.deep_mlp(5, 3, depth=0, width=7, activation="tanh", init="Xavier")
 
 
 def test_unit_gradient_norms_are_zero_exactly_for_dead_units():

@@ -46,7 +46,7 @@ from activations import data, nn
 from . import RESULTS
 
 ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "swish", "mish", "gelu"]
-INIT = {"sigmoid": "xavier", "tanh": "xavier", "selu": "lecun"}  # the others: "he"
+INIT = {"sigmoid": nn.xavier_uniform, "tanh": nn.xavier_uniform, "selu": "LeCun"}  # the others: "He"
 DEPTHS = (2, 6, 12)
 PROBLEMS = ("digits", "spirals")
 WIDTH = 32
@@ -87,7 +87,7 @@ def train_one(problem, activation, depth, lr, seed, parts=None):
         depth,
         WIDTH,
         activation,
-        INIT.get(activation, "he"),
+        INIT.get(activation, "He"),
         seed=seed,
     )
     history = nn.train(

@@ -126,7 +126,6 @@ class SaturationExplorer(Explorer):
 
 
 # The three initialisations chapter 2 compares, by the names the book uses.
-INITIALISATIONS = {"N(0, 1)": nn.normal(1.0), "Xavier": nn.xavier_normal, "He": nn.he_normal}
 
 
 class GradientNormExplorer(Explorer):
@@ -138,7 +137,7 @@ class GradientNormExplorer(Explorer):
             {
                 "depth": widgets.IntSlider(value=20, min=2, max=40, description="depth"),
                 "activation": widgets.Dropdown(options=["sigmoid", "tanh", "relu"], value="sigmoid"),
-                "init": widgets.Dropdown(options=list(INITIALISATIONS), value="Xavier"),
+                "init": widgets.Dropdown(options=list(nn.INITIALISERS), value="Xavier"),
             }
         )
 
@@ -146,7 +145,7 @@ class GradientNormExplorer(Explorer):
         ax = self.figure.subplots()
         n_classes = int(np.max(self.y)) + 1
         model = nn.deep_mlp(self.X.shape[1], n_classes, depth, self.width, activation,
-                            INITIALISATIONS[init], self.seed)  # fmt: skip
+                            nn.INITIALISERS[init], self.seed)  # fmt: skip
         norms = model.gradient_norms(self.X, self.y)
         plotting.layer_norms(ax, norms, activation)
         ratio = norms[0] / norms[-1]

@@ -26,7 +26,7 @@ activation layer returns grad * f'(z).
 Everything is seeded: the same seed gives bit-identical weights and training.
 
 >>> X, y = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([0, 1, 1, 0])
->>> model = MLP([2, 8, 2], activation="tanh", init="xavier", seed=0)
+>>> model = MLP([2, 8, 2], activation="tanh", init="Xavier", seed=0)
 >>> history = train(model, X, y, Adam(lr=0.05), epochs=200)
 >>> float(history.accuracy[-1])
 1.0
@@ -52,7 +52,7 @@ def normal(std):
     def init(fan_in, fan_out, rng):
         return rng.normal(0.0, std, size=(fan_out, fan_in))
 
-    init.__name__ = f"normal({std:g})"
+    init.__name__ = init.__qualname__ = f"normal({std:g})"
     return init
 
 
@@ -60,7 +60,8 @@ def xavier_uniform(fan_in, fan_out, rng):
     """Glorot and Bengio (2010), uniform form: U(-l, l) with l = sqrt(6 / (fan_in + fan_out)).
 
     Its variance is l^2 / 3 = 2 / (fan_in + fan_out), the same as
-    :func:`xavier_normal`'s. ``init="xavier"`` means this one (section 1.2).
+    :func:`xavier_normal`'s (section 1.2). Pass it as ``init=xavier_uniform``; the name
+    ``"Xavier"`` means the normal form.
     """
     limit = np.sqrt(6.0 / (fan_in + fan_out))
     return rng.uniform(-limit, limit, size=(fan_out, fan_in))
@@ -89,28 +90,23 @@ def lecun_normal(fan_in, fan_out, rng):
     return rng.normal(0.0, np.sqrt(1.0 / fan_in), size=(fan_out, fan_in))
 
 
-INITIALISERS = {
-    "xavier": xavier_uniform,
-    "glorot": xavier_uniform,
-    "xavier_uniform": xavier_uniform,
-    "glorot_uniform": xavier_uniform,
-    "xavier_normal": xavier_normal,
-    "glorot_normal": xavier_normal,
-    "he": he_normal,
-    "kaiming": he_normal,
-    "he_normal": he_normal,
-    "kaiming_normal": he_normal,
-    "lecun": lecun_normal,
-    "lecun_normal": lecun_normal,
-}
+# The initialisations the book names, by the names it prints. "Xavier" is Glorot and Bengio's
+# normal form; its uniform form (xavier_uniform, the same variance) is passed as a function.
+# An init given as a string is looked up here, ignoring case: init="he" means init="He".
+INITIALISERS = {"N(0, 1)": normal(1.0), "Xavier": xavier_normal, "He": he_normal, "LeCun": lecun_normal}
 
 
-def _initialiser(init):
+def initialiser(init):
+    """The initialiser ``init`` names (a key of ``INITIALISERS``, any case), or ``init`` if callable."""
     if callable(init):
         return init
-    if isinstance(init, str) and init in INITIALISERS:
-        return INITIALISERS[init]
-    raise ValueError(f"MLP: unknown init {init!r}; use normal(std) or one of {', '.join(INITIALISERS)}")
+    names = {name.lower(): function for name, function in INITIALISERS.items()}
+    if isinstance(init, str) and init.lower() in names:
+        return names[init.lower()]
+    raise ValueError(
+        f"MLP: unknown init {init!r}; use a function such as normal(std) or xavier_uniform, "
+        f"or one of {', '.join(map(repr, INITIALISERS))}"
+    )
 
 
 # --- layers ---------------------------------------------------------------------------------
@@ -334,8 +330,9 @@ class MLP:
         With a gated unit (``"glu"``, ``"geglu"``, ``"swiglu"``) every hidden
         dense layer has twice the width, split into the signal and its gate.
     init : str or callable
-        ``"he"``, ``"xavier"`` (uniform), ``"xavier_normal"``, ``"lecun"``, ...
-        (see ``INITIALISERS``) or ``normal(std)``. Biases start at 0.
+        A name of ``INITIALISERS`` (``"N(0, 1)"``, ``"Xavier"`` (normal form),
+        ``"He"``, ``"LeCun"``; any case) or a function such as ``normal(std)`` or
+        ``xavier_uniform``. Biases start at 0.
     loss : str
         ``"cross_entropy"`` (softmax output, integer labels),
         ``"binary_cross_entropy"`` (sigmoid output, labels 0/1, one output),
@@ -379,13 +376,13 @@ class MLP:
             self.activation = activation
         self.loss_name = loss
         rng = np.random.default_rng(seed)
-        initialiser = _initialiser(init)
+        draw = initialiser(init)
         self.layers = []
         last = len(self.widths) - 2
         for k, (n_in, n_out) in enumerate(itertools.pairwise(self.widths)):
             # a gated hidden layer computes the signal and its gate: twice the width
             doubled = 2 * n_out if gated and k < last else n_out
-            self.layers.append(Dense(n_in, doubled, initialiser, rng))
+            self.layers.append(Dense(n_in, doubled, draw, rng))
             if k < last:  # an activation between two dense layers
                 if batch_norm == "before":
                     self.layers.append(BatchNorm(doubled))
