@@ -7,21 +7,26 @@ our time, PyTorch's (when it is installed: `make benchmark-torch` uses a separat
 with the CPU build) and np.copy's, timed alternately in one process; the table gives medians
 (minimum in brackets for ours) as multiples of the copy (reading and writing every value once,
 the memory floor) and ours / torch. For a derivative, torch's time is its backward pass alone
-(autograd.grad on a graph built once). NumPy runs each elementwise operation on one thread, so
-PyTorch is given one thread too: the ratio compares the kernels, not the core counts.
+(autograd.grad on a graph built once).
+
+Both contenders get the same threads (THREADS, 1): PyTorch through torch.set_num_threads and
+NumPy's BLAS (the matrix products of the training rows) through threadpoolctl; NumPy's ufuncs
+run on one thread anyway. The ratio compares the kernels, not the core counts, and two
+libraries each running its own pool on the same cores do not slow each other down.
 
 "peak" is the most memory ours holds at once during the call, in arrays of the input's size
 (the result included), measured with tracemalloc.
 
 Then softmax, log-softmax and cross-entropy with its gradient, at the batch shapes of a
 classifier, and one epoch of training the book's networks, against the same network written
-plainly in PyTorch (float64, one thread, the same mini-batches).
+plainly in PyTorch (float64, the same mini-batches).
 """
 
 import sys
 
 import numpy as np
 from tests.measure import peak_arrays
+from threadpoolctl import threadpool_info, threadpool_limits
 
 import activations as act
 from textbook.cost import race
@@ -32,7 +37,10 @@ try:
 except ImportError:  # the benchmark runs without it, with fewer columns
     torch = None
 
-PARAMS = {"prelu": {"alpha": 0.25}}
+THREADS = 1  # for PyTorch and for NumPy's BLAS alike
+
+# The settings each activation is timed with; GELU also with its tanh approximation.
+SETTINGS = {"prelu": [{"alpha": 0.25}], "gelu": [{}, {"approximate": "tanh"}]}
 
 
 def torch_forward(name):
@@ -55,6 +63,7 @@ def torch_forward(name):
         "silu": F.silu,
         "mish": F.mish,
         "gelu": F.gelu,
+        "gelu(tanh)": lambda t: F.gelu(t, approximate="tanh"),
         "hard_sigmoid": F.hardsigmoid,
         "hard_swish": F.hardswish,
     }.get(name)
@@ -92,27 +101,33 @@ def activation_rows(n, repeats, only):
         for f in act.ALL:
             if only and f.name not in only:
                 continue
-            params = PARAMS.get(f.name, {})
-            forward = torch_forward(f.name)
-            for kind in ("f", "grad"):
-                ours = (
-                    (lambda v, f=f, p=params: f(v, **p))
-                    if kind == "f"
-                    else (lambda v, f=f, p=params: f.grad(v, **p))
-                )
-                contenders = [ours, np.copy]
-                # torch's step function has no derivative to compare with
-                if forward is not None and not (kind == "grad" and f.name == "step"):
-                    theirs = (
-                        (lambda v, fw=forward: fw(torch.from_numpy(v)))
-                        if kind == "f"
-                        else torch_backward(forward, x)
-                    )
-                    contenders.append(theirs)
-                results = race(contenders, x, repeats)
-                label = f.name if kind == "f" else f"{f.name}.grad"
-                peak = peak_arrays(ours, x[: n // 10])
-                yield np.dtype(dtype).name, label, results, peak
+            for params in SETTINGS.get(f.name, [{}]):
+                yield from function_rows(f, params, x, repeats)
+
+
+def function_rows(f, params, x, repeats):
+    """The rows of f and f.grad at one setting: times against np.copy (and PyTorch), and peak."""
+    name = f.name + "".join(f"({v})" for v in params.values() if isinstance(v, str))
+    forward = torch_forward(name)
+    for kind in ("f", "grad"):
+        ours = (
+            (lambda v, f=f, p=params: f(v, **p))
+            if kind == "f"
+            else (lambda v, f=f, p=params: f.grad(v, **p))
+        )
+        contenders = [ours, np.copy]
+        # torch's step function has no derivative to compare with
+        if forward is not None and not (kind == "grad" and f.name == "step"):
+            theirs = (
+                (lambda v, fw=forward: fw(torch.from_numpy(v)))
+                if kind == "f"
+                else torch_backward(forward, x)
+            )
+            contenders.append(theirs)
+        results = race(contenders, x, repeats)
+        label = name if kind == "f" else f"{name}.grad"
+        peak = peak_arrays(ours, x[: x.size // 10])
+        yield x.dtype.name, label, results, peak
 
 
 def print_activations(n, repeats, only):
@@ -136,10 +151,7 @@ def print_activations(n, repeats, only):
 
 
 def ours_loss_and_grad(z, y):
-    # one call where the package has it; the loss and its gradient separately before it did
-    if hasattr(act, "cross_entropy_and_grad"):
-        return act.cross_entropy_and_grad(z, y)
-    return act.cross_entropy(z, y), act.cross_entropy_grad(z, y)
+    return act.cross_entropy_and_grad(z, y)
 
 
 def torch_loss_and_grad(z, y):
@@ -244,15 +256,28 @@ def main(argv):
         only = set(argv[k + 1].split(","))
         argv = argv[:k] + argv[k + 2 :]
     n = int(float(argv[0])) if argv else 10**7
+    with threadpool_limits(limits=THREADS, user_api="blas"):
+        print(threads_line())
+        print_activations(n, 7, only)
+        if not only:
+            print_softmax(7)
+            print_training(7)
+
+
+def threads_line():
+    """The threads each contender runs on, as set (and read back) for this run."""
+    blas = ", ".join(f"{pool['internal_api']} {pool['num_threads']}" for pool in blas_pools())
+    line = f"threads: NumPy's ufuncs 1, NumPy's BLAS ({blas})"
     if torch is None:
-        print("PyTorch is not installed: its columns are skipped (make benchmark-torch installs it)\n")
-    else:
-        torch.set_num_threads(1)
-        print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} thread (as NumPy's ufuncs)\n")
-    print_activations(n, 7, only)
-    if not only:
-        print_softmax(7)
-        print_training(7)
+        return line + "; PyTorch is not installed: its columns are skipped (make benchmark-torch)\n"
+    torch.set_num_threads(THREADS)
+    return line + f", PyTorch {torch.__version__} {torch.get_num_threads()}\n"
+
+
+def blas_pools():
+    """NumPy's BLAS thread pools (threadpoolctl also lists the ones PyTorch brings along)."""
+    pools = [p for p in threadpool_info() if p["user_api"] == "blas"]
+    return [p for p in pools if "numpy" in p["filepath"]] or pools
 
 
 if __name__ == "__main__":

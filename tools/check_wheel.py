@@ -31,7 +31,8 @@ def build():
         shutil.rmtree(stale, ignore_errors=True)
     DIST.mkdir(parents=True)
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-    subprocess.run([*pip, "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", DIST, ROOT], check=True)
+    wheel = [*pip, "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", DIST, ROOT]
+    subprocess.run(wheel, check=True)
     code = f"from setuptools import build_meta; build_meta.build_sdist({str(DIST)!r})"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
     for scratch in (ROOT / "build", ROOT / "src" / "activations.egg-info"):
@@ -83,10 +84,12 @@ def run_tests(python):
     ).stdout.split()
     assert Path(where[0]).is_relative_to(ENV), f"import activations found {where[0]}, not the wheel"
     print(f"import activations: {where[0]} (version {where[1]})")
-    freeze = subprocess.run([python, "-m", "pip", "freeze"], check=True, capture_output=True, text=True).stdout
+    freeze = [python, "-m", "pip", "freeze"]
+    freeze = subprocess.run(freeze, check=True, capture_output=True, text=True).stdout
     assert "textbook" not in freeze and "matplotlib" not in freeze, "the book's packages are in the venv"
     # From outside the repository: the tests are given by path, the library comes from the venv.
-    settings = ["-c", ROOT / "pyproject.toml", "-p", "no:cacheprovider"]  # --doctest-modules, warnings as errors
+    # pyproject.toml's settings: --doctest-modules, warnings as errors
+    settings = ["-c", ROOT / "pyproject.toml", "-p", "no:cacheprovider"]
     command = [python, "-m", "pytest", "-q", *settings, ROOT / "tests"]
     subprocess.run([*command, "--pyargs", "activations"], cwd=ENV, check=True)
 

@@ -72,7 +72,8 @@ def test_notebook_is_clean_and_portable(notebook):
     assert nb.metadata.kernelspec.name == "python3"
     assert "widgets" not in nb.metadata, "widget state stored: the site would load a widget manager"
     imports = "\n".join(c.source for c in _code_cells(nb))
-    assert re.search(r"^(import|from) (activations|textbook)\b", imports, flags=re.M), "imports neither package"
+    found = re.search(r"^(import|from) (activations|textbook)\b", imports, flags=re.M)
+    assert found, "imports neither package"
 
 
 def test_notebook_follows_the_conventions(notebook):
