@@ -234,7 +234,7 @@ def test_adam_first_step_is_lr_in_every_direction():
 def test_deep_mlp_shapes_and_errors():
     model = nn.deep_mlp(5, 3, depth=4, width=7, activation="tanh", init="Xavier")
     assert [layer.W.shape for layer in model.dense_layers] == [(7, 5), (7, 7), (7, 7), (3, 7)]
-    with pytest.raises(ValueError, match=r"^deep_mlp: depth"):
+    with pytest.raises(ValueError, match=r"^deep_widths: depth"):
         nn.deep_mlp(5, 3, depth=0, width=7, activation="tanh", init="Xavier")
 
 

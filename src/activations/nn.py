@@ -534,16 +534,25 @@ class MLP:
         return np.array([np.mean(np.all(a == 0, axis=0)) for a in self.hidden_outputs(X)])
 
 
+def deep_widths(n_inputs, n_outputs, depth, width):
+    """The widths of a network of ``depth`` layers: ``depth - 1`` hidden layers of ``width`` units.
+
+    >>> deep_widths(64, 10, depth=3, width=32)
+    [64, 32, 32, 10]
+    """
+    if not isinstance(depth, (int, np.integer)) or depth < 1:
+        raise ValueError(f"deep_widths: depth must be a positive integer, got {depth!r}")
+    return [n_inputs] + [width] * (depth - 1) + [n_outputs]
+
+
 def deep_mlp(n_inputs, n_outputs, depth, width, activation, init, seed=0, **settings):
     """An MLP with ``depth`` dense layers: ``depth - 1`` hidden layers of ``width`` units (section 2.2).
 
-    >>> model = deep_mlp(64, 10, depth=3, width=32, activation="relu", init="he")
+    >>> model = deep_mlp(64, 10, depth=3, width=32, activation="relu", init="He")
     >>> [layer.W.shape for layer in model.dense_layers]
     [(32, 64), (32, 32), (10, 32)]
     """
-    if not isinstance(depth, (int, np.integer)) or depth < 1:
-        raise ValueError(f"deep_mlp: depth must be a positive integer, got {depth!r}")
-    widths = [n_inputs] + [width] * (depth - 1) + [n_outputs]
+    widths = deep_widths(n_inputs, n_outputs, depth, width)
     return MLP(widths, activation=activation, init=init, seed=seed, **settings)
 
 
