@@ -111,17 +111,13 @@ def function_rows(f, params, x, repeats):
     forward = torch_forward(name)
     for kind in ("f", "grad"):
         ours = (
-            (lambda v, f=f, p=params: f(v, **p))
-            if kind == "f"
-            else (lambda v, f=f, p=params: f.grad(v, **p))
+            (lambda v, f=f, p=params: f(v, **p)) if kind == "f" else (lambda v, f=f, p=params: f.grad(v, **p))
         )
         contenders = [ours, np.copy]
         # torch's step function has no derivative to compare with
         if forward is not None and not (kind == "grad" and f.name == "step"):
             theirs = (
-                (lambda v, fw=forward: fw(torch.from_numpy(v)))
-                if kind == "f"
-                else torch_backward(forward, x)
+                (lambda v, fw=forward: fw(torch.from_numpy(v))) if kind == "f" else torch_backward(forward, x)
             )
             contenders.append(theirs)
         results = race(contenders, x, repeats)
@@ -150,10 +146,6 @@ def print_activations(n, repeats, only):
 # --- softmax and cross-entropy -----------------------------------------------------------------
 
 
-def ours_loss_and_grad(z, y):
-    return act.cross_entropy_and_grad(z, y)
-
-
 def torch_loss_and_grad(z, y):
     t = torch.from_numpy(z).requires_grad_(True)
     loss = F.cross_entropy(t, torch.from_numpy(y))
@@ -178,7 +170,7 @@ def print_softmax(repeats):
             ),
             (
                 "cross_entropy + grad",
-                lambda v, y=y: ours_loss_and_grad(v, y),
+                lambda v, y=y: act.cross_entropy_and_grad(v, y),
                 lambda v, y=y: torch_loss_and_grad(v, y),
             ),
         ]
