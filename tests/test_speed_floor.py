@@ -1,10 +1,10 @@
-"""What the package's speed work promises, checked without timing anything.
+"""The package's promises about speed and memory, checked without timing anything.
 
 Timings live in benchmarks/speed.py. Here: large arrays (computed block
-by block) give exactly the values small ones do, no derivative holds more
-than three arrays of its input's size at once, float32 stays float32 inside
-the computation, and the cross-entropy gives its loss and gradient from one
-call without building a one-hot matrix.
+by block) give exactly the values small ones do, no activation or derivative
+holds more than three arrays of its input's size at once, float32 stays
+float32 inside the computation, and the cross-entropy gives its loss and
+gradient from one call without building a one-hot matrix.
 """
 
 import numpy as np
@@ -46,7 +46,7 @@ def test_no_derivative_holds_more_than_three_arrays_of_the_input(f, params, dtyp
 
 
 @pytest.mark.parametrize("f", [act.sigmoid, act.swish, act.tanh], ids=lambda f: f.name)
-def test_float32_is_computed_in_float32(f, monkeypatch):
+def test_float32_reaches_the_sigmoid_as_float32(f, monkeypatch):
     """No float64 copy of a float32 input is made: the inputs the formula sees stay float32."""
     seen = []
     original = _core.expit
@@ -61,10 +61,20 @@ def test_float32_is_computed_in_float32(f, monkeypatch):
     assert f(x).dtype == np.float32
     assert f.grad(x).dtype == np.float32
     assert all(d == np.float32 for d in seen)
-    # A float64 copy inside would add two arrays of the float32 input; a boolean mask adds a
-    # quarter of one in float32 and an eighth in float64, hence the margin.
-    peak32 = peak_arrays(f.grad, np.ones(BLOCK, np.float32))
-    assert peak32 <= peak_arrays(f.grad, np.ones(BLOCK)) + 0.5
+
+
+@pytest.mark.parametrize(("f", "params"), CASES, ids=IDS)
+def test_float32_is_computed_in_float32(f, params):
+    """A float32 input makes no float64 temporaries (a np.float64 constant would cause them).
+
+    Measured on one block in arrays of the input's size: a float64 temporary counts two
+    arrays of a float32 input and one of a float64 input. A boolean mask adds a quarter of
+    one in float32 and an eighth in float64, hence the margin.
+    """
+    for method in (f, f.grad):
+        peak32 = peak_arrays(lambda v, m=method: m(v, **params), np.ones(BLOCK, np.float32))
+        peak64 = peak_arrays(lambda v, m=method: m(v, **params), np.ones(BLOCK))
+        assert peak32 <= peak64 + 0.5, f"{method} makes float64 temporaries from float32"
 
 
 @pytest.mark.parametrize("targets", ["indices", "probabilities"])

@@ -11,6 +11,25 @@ never has to guess where a ``nan`` came from.
 formula (``function``) and its derivative (``derivative``) for a float
 array, and the base checks the input and the settings and gives the result
 the input's dtype.
+
+Speed, explained once here so that the activations can be written as formulas:
+
+- A formula of k NumPy operations makes k passes over its data. On a whole
+  array of 10^7 values each pass goes through main memory; :func:`blockwise`
+  evaluates the formula on blocks of ``BLOCK_BYTES``, which stay in the CPU's
+  cache with their temporaries, so the formula costs about one trip through
+  memory and holds only a block's worth of temporaries (PyTorch gets the same
+  effect by fusing the operations into one loop). Inside a block an
+  in-place operation (``out=``) saves no measurable time, so the activations
+  use plain expressions; each block gives exactly the values the whole array
+  would.
+- Softmax and the losses combine an (N, K) array with one value per row
+  (z - max, e / sum). :func:`one_row_at_a_time` sets NumPy's ufunc buffer to
+  one row for that, so each row's value is used as a scalar instead of being
+  copied into the buffer again and again.
+- Constants are Python floats: under NumPy 2's rules a ``np.float64`` scalar
+  turns a float32 computation into a float64 one (twice the memory and time);
+  a Python float follows the array's dtype.
 """
 
 import contextlib
@@ -97,16 +116,7 @@ def expit(z):
     the sigmoid, which SciPy's ``expit`` rounds to 0 below -709.78; times a
     large x, as in swish, that 0 would be a wrong normal-sized result.
     """
-    if z.ndim == 0:  # the in-place operations below need an array
-        return expit(z.reshape(1)).reshape(())
-    s = np.minimum(z, 0.0)
-    np.exp(s, out=s)  # in place, as below: two arrays in all
-    d = np.abs(z)
-    np.negative(d, out=d)
-    np.exp(d, out=d)
-    d += 1
-    s /= d
-    return s
+    return np.exp(np.minimum(z, 0.0)) / (1 + np.exp(-np.abs(z)))
 
 
 def keep_nan(g, x):
@@ -119,21 +129,18 @@ def keep_nan(g, x):
 
 def positive(x):
     """1.0 where x > 0 and 0.0 elsewhere (nan stays nan), in x's dtype."""
-    # Writing the comparison straight into a float array takes one pass over x.
+    # The comparison written straight into a float array: one pass, no boolean array.
     return keep_nan(np.greater(x, 0, out=np.empty_like(x)), x)
 
 
-# Large arrays are evaluated in blocks of this many bytes (16384 float64 values, 32768 float32).
-# A formula of k NumPy operations makes k passes over its data; on a whole array of 10^7
-# values each pass goes through main memory, but a block and its temporaries stay in the
-# CPU's cache, so the formula costs about one trip through memory. PyTorch gets the same
-# effect by fusing the operations into one loop; a NumPy formula gets it from this loop.
+# Large arrays are evaluated in blocks of this many bytes (16384 float64 values, 32768
+# float32), small enough to stay in the cache with their temporaries (see the top of the file).
 BLOCK_BYTES = 2**17
 
 
 def blockwise(formula, x, settings):
     """formula(x, **settings) for an elementwise formula, computed block by block when x is large."""
-    if x.ndim == 0:  # a 1-element array, so that in-place operations have an array to work in
+    if x.ndim == 0:  # a 1-element array, so that a formula always works on an array
         return formula(x.reshape(1), **settings).reshape(())
     block = BLOCK_BYTES // x.itemsize
     if x.size <= block:
@@ -151,8 +158,8 @@ def one_row_at_a_time(z, axis):
 
     For z of shape (N, K) and a column of shape (N, 1), NumPy's ufuncs fill an 8192-value
     buffer with copies of the column's values whenever a row is shorter than that buffer,
-    which doubles the cost of the operation. With a buffer of one row it uses each row's
-    value as a scalar instead. Rows shorter than 64 values are faster with the default.
+    which doubles the cost of the operation; a buffer of one row avoids it. Rows shorter
+    than 64 values are faster with the default.
     """
     length = z.shape[axis]
     if axis % z.ndim != z.ndim - 1 or not 64 <= length < np.getbufsize():
