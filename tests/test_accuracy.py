@@ -124,7 +124,7 @@ def test_reference_derivatives_match_differentiating_the_reference(name):
 # --- agreement with SciPy where it has the same function ---------------------------------
 
 
-def test_agrees_with_scipy():
+def test_sigmoid_softplus_gelu_and_tanh_agree_with_scipy():
     x = np.concatenate([np.linspace(-50, 50, 1001), [-1e300, -745.0, 745.0, 1e300]])
     np.testing.assert_allclose(act.sigmoid(x), special.expit(x), rtol=4e-16, atol=5e-324)
     # below -709.78 SciPy returns 0; the package keeps the subnormal value e^x

@@ -14,7 +14,7 @@ X = np.concatenate([np.linspace(-8, -0.05, 40), np.linspace(0.05, 5.9, 40), np.l
 
 
 @pytest.mark.parametrize(("f", "params"), CASES, ids=[f"{f.name}{p}" for f, p in CASES])
-def test_activation_derivative(f, params):
+def test_every_derivative_matches_finite_differences(f, params):
     result = check_grad(lambda x: f(x, **params), lambda x: f.grad(x, **params), X)
     assert result.passed, str(result)
 
@@ -97,7 +97,7 @@ def test_backpropagation_for_the_other_losses(loss):
     assert result.passed, str(result)
 
 
-def test_deep_network_gradients():
+def test_backpropagation_through_a_deep_tanh_network():
     rng = np.random.default_rng(7)
     X = rng.normal(size=(5, 4))
     model = nn.MLP([4] + [6] * 6 + [2], activation="tanh", init="Xavier", seed=1)

@@ -16,7 +16,7 @@ def _both(f):
 
 
 @pytest.mark.parametrize("f", act.ALL, ids=lambda f: f.name)
-def test_dtype_shape_and_input_kinds(f):
+def test_every_input_kind_gives_the_right_dtype_and_shape(f):
     for g in _both(f):
         x32 = np.linspace(-3, 3, 12, dtype=np.float32).reshape(3, 4)
         out = g(x32)
@@ -94,7 +94,7 @@ def test_bad_settings_raise_clear_errors(call, error, message):
         call()
 
 
-def test_get_and_catalogue():
+def test_every_activation_is_catalogued_with_formulas_and_a_docstring():
     assert [f.name for f in act.ALL] == [
         "identity", "step", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu",
         "selu", "relu6", "softplus", "swish", "silu", "mish", "gelu", "hard_sigmoid", "hard_swish",
@@ -151,12 +151,12 @@ def test_get_and_catalogue():
         (lambda: act.softmax_mse([[1.0, 2.0]], [3]), ValueError, "softmax_mse: class label 3"),
     ],
 )
-def test_loss_errors(call, error, message):
+def test_losses_refuse_bad_input_with_a_clear_error(call, error, message):
     with pytest.raises(error, match=f"^{message}"):
         call()
 
 
-def test_softmax_extremes_and_masking():
+def test_softmax_is_exact_at_extremes_and_masks_minus_infinity():
     np.testing.assert_array_equal(act.softmax([1000.0, 1000.0]), [0.5, 0.5])
     np.testing.assert_array_equal(act.softmax([0.0, -np.inf, 0.0]), [0.5, 0.0, 0.5])
     np.testing.assert_array_equal(act.softmax([1.0, 2.0, 3.0], temperature=1e-300), [0.0, 0.0, 1.0])
@@ -222,7 +222,7 @@ def test_losses_keep_dtype_and_accept_single_examples():
         (lambda: data.train_test_split(np.ones((4, 2)), [0] * 4, 0.01), ValueError, "train_test_split: test"),
     ],
 )
-def test_network_and_data_errors(call, error, message):
+def test_networks_and_data_refuse_bad_input_with_a_clear_error(call, error, message):
     with pytest.raises(error, match=f"^{message}"):
         call()
 
