@@ -32,3 +32,25 @@ def test_decision_regions_shades_the_predicted_classes():
     assert ax.get_title() == "test"
     assert len(ax.collections) >= 3  # shading and both classes
     plt.close(fig)
+
+
+def test_piecewise_never_joins_a_curve_across_a_break_and_marks_both_limits():
+    fig, ax = plt.subplots()
+    x = np.linspace(-1, 1, 201)
+    plotting.piecewise(ax, act.step, x, breaks=[0.0], label="step", color="k")
+    left, right, limits, value = ax.lines
+    assert left.get_xdata().max() < 0 < right.get_xdata().min()
+    assert left.get_label() == "step" and right.get_label().startswith("_")
+    np.testing.assert_array_equal(limits.get_ydata(), [0.0, 1.0])
+    np.testing.assert_array_equal(value.get_ydata(), [act.step(0.0)])
+    plt.close(fig)
+
+
+def test_family_and_function_and_derivative_draw_a_kink_the_same_way():
+    _, right = plotting.function_and_derivative("leaky_relu", breaks=(0,), alpha=0.1)
+    _, axes = plt.subplots(1, 2)
+    plotting.family(axes, "leaky_relu", [0.1], kink=0.0)
+    for lines in (right.lines, axes[1].lines):
+        assert [line.get_marker() for line in lines] == ["None", "None", "o", "o"]
+        np.testing.assert_array_equal(lines[2].get_ydata(), [0.1, 1.0])
+    plt.close("all")

@@ -19,7 +19,6 @@ drift apart.
 
 import csv
 import inspect
-import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -366,17 +365,7 @@ def figure(activation):
     reach = max([5.0, *(abs(b) + 1.5 for b in breaks)])
     x = np.linspace(-reach, reach, 801)
     fig, axes = plt.subplots(1, 2, figsize=(6, 2.2), sharex=True)
-    function_and_derivative(f, x, axes=axes, breaks=breaks, **chosen)
-    if found.jumps:
-        # function_and_derivative draws f in one line, which would join it across a jump
-        axes[0].lines[0].remove()
-        style = {"color": COLORS[f.name]}
-        for a, b in itertools.pairwise([-np.inf, *found.jumps, np.inf]):
-            piece = x[(x > a) & (x < b)]
-            axes[0].plot(piece, f(piece, **chosen), **style)
-        for b in found.jumps:
-            axes[0].plot([b, b], f(np.array([b - 1e-9, b + 1e-9]), **chosen), "o", mfc="white", ms=6, **style)
-            axes[0].plot([b], [f(b, **chosen)], "o", ms=5, **style)
+    function_and_derivative(f, x, axes=axes, breaks=breaks, jumps=found.jumps, **chosen)
     for ax in axes:
         ax.title.set_fontsize(10)
     return fig

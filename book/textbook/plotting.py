@@ -72,30 +72,39 @@ def color(name):
 # --- figures of every chapter -------------------------------------------------------------
 
 
-def function_and_derivative(activation, x=None, axes=None, label=None, breaks=(), **params):
+def piecewise(ax, g, x, breaks=(), marked=True, label=None, color=None, **line):
+    """Draw g on x in pieces between the ``breaks``, never joined across one.
+
+    With ``marked``, each break gets an open circle at each one-sided limit of
+    g and a filled dot at the value g returns there. ``label`` goes to the
+    first piece only, so a legend lists g once.
+    """
+    edges = [-np.inf, *sorted(breaks), np.inf]
+    for k, (a, b) in enumerate(itertools.pairwise(edges)):
+        piece = x[(x > a) & (x < b)]
+        ax.plot(piece, g(piece), label=label if k == 0 else None, color=color, **line)
+    for b in breaks if marked else ():
+        h = 1e-9 * max(1.0, abs(b))
+        ax.plot([b, b], g(np.array([b - h, b + h])), "o", mfc="white", ms=6, color=color)
+        ax.plot([b], [g(float(b))], "o", ms=5, color=color)
+
+
+def function_and_derivative(activation, x=None, axes=None, label=None, breaks=(), jumps=(), **params):
     """Draw f on the left axes and f' on the right, on the same x range (sections 2.1 and later).
 
-    ``breaks`` lists the kinks of f (0 for ReLU). There f' is drawn in pieces,
-    not joined by a vertical line, with an open circle at each one-sided
-    limit and a filled dot at the value ``f.grad`` returns. Returns the two
-    axes so further curves can be added.
+    ``breaks`` lists where f' jumps (0 for ReLU), ``jumps`` where f itself
+    jumps (0 for the step). There the curve is drawn in pieces by
+    :func:`piecewise`, with the one-sided limits and the value the package
+    returns marked. Returns the two axes so further curves can be added.
     """
     f = get(activation)
     x = np.linspace(-5, 5, 401) if x is None else np.asarray(x, dtype=float)
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
     left, right = axes
-    style = {"color": COLORS[f.name]}
-    left.plot(x, f(x, **params), label=label or f.name, **style)
-    edges = [-np.inf, *sorted(breaks), np.inf]
-    for k, (a, b) in enumerate(itertools.pairwise(edges)):
-        piece = x[(x > a) & (x < b)]
-        right.plot(piece, f.grad(piece, **params), label=(label or f.name) if k == 0 else None, **style)
-    for b in breaks:
-        h = 1e-9 * max(1.0, abs(b))
-        limits = f.grad(np.array([b - h, b + h]), **params)
-        right.plot([b, b], limits, "o", mfc="white", ms=6, **style)
-        right.plot([b], [f.grad(float(b), **params)], "o", ms=5, **style)
+    name, colour = label or f.name, COLORS[f.name]
+    piecewise(left, lambda v: f(v, **params), x, jumps, label=name, color=colour)
+    piecewise(right, lambda v: f.grad(v, **params), x, breaks, label=name, color=colour)
     left.set(xlabel="$x$", ylabel="$f(x)$", title=f"{f.name}")
     right.set(xlabel="$x$", ylabel="$f'(x)$", title=f"derivative of {f.name}")
     return axes
@@ -316,32 +325,27 @@ def family(axes, activation, values, setting="alpha", x=None, kink=None, referen
     """f and f' of an activation for several values of one setting (3.3, 5.1).
 
     Larger values are darker and drawn with a different line style (the largest solid), and both
-    panels have a legend. ``kink`` (for example 0) marks where f' jumps: open circles at the
-    one-sided limits and a filled dot at the value ``f.grad`` returns there. ``reference`` (for
-    example "relu") is drawn last, thin, black and dashed, so that it shows on top of the family.
+    panels have a legend. f' is drawn in pieces either side of ``kink``, or of 0 where f' is
+    continuous; a given ``kink`` (for example 0) is marked as :func:`piecewise` marks a break.
+    ``reference`` (for example "relu") is drawn last, thin, black and dashed, so that it shows on
+    top of the family.
     """
     f = get(activation)
     x = np.linspace(-4, 3, 701) if x is None else x
     colours = _shades(mpl.colors.to_rgb(COLORS[f.name]), len(values))
     styles = ("-", "--", "-.", ":")
+    split = 0.0 if kink is None else kink
     for k, (value, colour) in enumerate(zip(values, colours, strict=True)):
-        style = {"color": colour, "ls": styles[(len(values) - 1 - k) % len(styles)]}
+        ls = styles[(len(values) - 1 - k) % len(styles)]
         shown = f"{value:g}" if isinstance(value, (int, float)) else str(value)
         label = f"{setting} = {shown}"
-        axes[0].plot(x, f(x, **{setting: value}), label=label, **style)
-        negative, positive = x[x < 0], x[x > 0]
-        axes[1].plot(negative, f.grad(negative, **{setting: value}), label=label, **style)
-        axes[1].plot(positive, f.grad(positive, **{setting: value}), **style)
-        if kink is not None:
-            h = 1e-9 * max(1.0, abs(kink))
-            limits = f.grad(np.array([kink - h, kink + h]), **{setting: value})
-            axes[1].plot([kink, kink], limits, "o", mfc="white", ms=6, color=colour)
-            axes[1].plot([kink], [f.grad(float(kink), **{setting: value})], "o", ms=5, color=colour)
+        axes[0].plot(x, f(x, **{setting: value}), label=label, color=colour, ls=ls)
+        derivative = lambda v, value=value: f.grad(v, **{setting: value})  # noqa: E731
+        piecewise(axes[1], derivative, x, [split], kink is not None, label, colour, ls=ls)
     if reference is not None:
-        g, on_top = get(reference), {"color": "black", "ls": (0, (4, 3)), "lw": 1.2, "zorder": 5}
-        axes[0].plot(x, g(x), label=g.name, **on_top)
-        for piece in (x[x < 0], x[x > 0]):
-            axes[1].plot(piece, g.grad(piece), **on_top)
+        g, on_top = get(reference), {"ls": (0, (4, 3)), "lw": 1.2, "zorder": 5}
+        axes[0].plot(x, g(x), label=g.name, color="black", **on_top)
+        piecewise(axes[1], g.grad, x, [0.0], marked=False, color="black", **on_top)
     axes[0].set(xlabel="$x$", ylabel="$f(x)$", title=f.name)
     axes[1].set(xlabel="$x$", ylabel="$f'(x)$", title=f"derivative of {f.name}")
     axes[0].legend(fontsize=8)
