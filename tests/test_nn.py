@@ -45,6 +45,48 @@ def test_layers_alternate_dense_and_activation():
     assert [layer.W.shape for layer in model.dense_layers] == [(5, 3), (4, 5), (2, 4)]
 
 
+def test_every_layer_says_what_it_is():
+    model = nn.MLP([3, 5, 2], activation="prelu", batch_norm="before", seed=0)
+    assert [layer.kind for layer in model.layers] == ["dense", "normalisation", "activation", "dense"]
+    assert nn.ActivationLayer("tanh").kind == nn.GatedLayer("glu").kind == "activation"
+
+
+def test_a_layer_of_an_unknown_kind_is_neither_a_dense_nor_an_activation_layer():
+    class Dropout(nn.Layer):
+        """A layer the network does not know (here it lets everything through)."""
+
+        def forward(self, Z):
+            return Z
+
+        def backward(self, grad):
+            return grad
+
+    class Double:
+        """A layer that does not even derive from nn.Layer."""
+
+        def forward(self, Z):
+            return 2 * Z
+
+        def backward(self, grad):
+            return 2 * grad
+
+        def parameters(self):
+            return []
+
+        def gradients(self):
+            return []
+
+    model = nn.MLP([3, 5, 4, 2], activation="relu", seed=0)
+    activation_layers, dense_layers = model.activation_layers, model.dense_layers
+    model.layers[2:2] = [Dropout()]
+    model.layers[5:5] = [Double()]
+    assert model.activation_layers == activation_layers
+    assert model.dense_layers == dense_layers
+    X = np.random.default_rng(0).normal(size=(6, 3))
+    assert model.dead_fraction(X).shape == (2,)
+    assert model.gradient_norms(X, np.arange(6) % 2).shape == (3,)
+
+
 def test_dense_layer_computes_W_x_plus_b_for_every_row():
     model = nn.MLP([3, 2], seed=0)
     dense = model.layers[0]
@@ -67,6 +109,52 @@ def test_backward_is_the_plain_loop_over_layers():
         grad = layer.backward(grad)
     for a, b in zip(from_model, model.gradients(), strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_training_steps_along_the_very_gradient_that_check_model_checks():
+    """A wrong gradient is caught by check_model, and it is the gradient train steps along."""
+    X = np.random.default_rng(1).normal(size=(6, 3))
+    y = np.array([0, 1, 1, 0, 1, 0])
+
+    class DoubledGradients(nn.MLP):
+        def loss_and_backward(self, X, y):
+            loss = super().loss_and_backward(X, y)
+            for gradient in self.gradients():
+                gradient *= 2
+            return loss
+
+    wrong = DoubledGradients([3, 4, 2], activation="tanh", seed=0)
+    assert not act.check_model(wrong, X, y).passed
+    right = nn.MLP([3, 4, 2], activation="tanh", seed=0)
+    right.loss_and_backward(X, y)
+    doubled_step = [p - 0.1 * 2 * g for p, g in zip(right.parameters(), right.gradients(), strict=True)]
+    nn.train(wrong, X, y, nn.SGD(lr=0.1), epochs=1)
+    for after, expected in zip(wrong.parameters(), doubled_step, strict=True):
+        np.testing.assert_allclose(after, expected, rtol=1e-12)
+
+
+@pytest.mark.parametrize("name", list(nn.LOSSES))
+def test_each_loss_gives_the_same_value_and_gradient_together_or_apart(name):
+    rng = np.random.default_rng(2)
+    logits = rng.normal(size=(5, 1 if name == "binary_cross_entropy" else 3))
+    y = {"binary_cross_entropy": [0, 1, 1, 0, 1], "mse": rng.normal(size=(5, 3))}.get(name, [0, 2, 1, 1, 0])
+    loss = nn.LOSSES[name]
+    value, gradient = loss.value_and_gradient(logits, y)
+    assert value == loss.value(logits, y)
+    np.testing.assert_array_equal(gradient, loss.gradient(logits, y))
+
+
+def test_overflowing_logits_give_nan_gradient_norms_and_no_gradient_check():
+    model = nn.MLP([2, 3, 2], activation="identity", seed=0)
+    X, y = np.array([[1.0, 1.0]]), np.array([0])
+    model.gradient_norms(X, y)  # leaves gradients that must not be reported again
+    model.layers[0].W[:] = 1e308
+    with np.errstate(over="ignore", invalid="ignore"):
+        assert np.isnan(model.loss_and_backward(X, y))
+        assert np.all(np.isnan(model.gradient_norms(X, y)))
+        assert all(np.all(np.isnan(n)) for n in model.unit_gradient_norms(X, y))
+        with pytest.raises(ValueError, match=r"^check_model: the loss is not finite"):
+            act.check_model(model, X, y)
 
 
 def test_history_has_one_row_per_epoch_plus_the_start():
@@ -255,5 +343,6 @@ def test_gated_network_doubles_the_width_before_each_gate():
     assert [type(layer).__name__ for layer in model.activation_layers] == ["GatedLayer", "GatedLayer"]
     X = np.random.default_rng(0).normal(size=(7, 5))
     first = model.hidden_outputs(X)[0]
+    assert [z.shape for z in model.pre_activations(X)] == [(7, 8), (7, 6)]  # each signal beside its gate
     z = model.layers[0].forward(X)
     np.testing.assert_allclose(first, z[:, :4] * act.silu(z[:, 4:]))

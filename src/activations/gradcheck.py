@@ -132,9 +132,12 @@ def check_grad(f, grad, x, eps=1e-6, tolerance=1e-6):
 def check_model(model, X, y, eps=1e-5, tolerance=1e-5):
     """Check a network's backpropagation: every parameter's gradient against finite differences.
 
-    One backward pass gives the analytic gradient of ``model.loss(X, y)``
-    with respect to every parameter; then each entry of each parameter is
-    moved by +-h and the loss recomputed. Used by the tests for every
+    ``model.loss_and_backward(X, y)``, the very pass that
+    :func:`activations.nn.train` runs on every batch, gives the analytic
+    gradient of ``model.loss(X, y)`` with respect to every parameter; then
+    each entry of each parameter is moved by +-h and the loss recomputed.
+    Both run in the model's current mode (training mode, unless
+    ``model.training`` was set to False). Used by the tests for every
     activation and loss, and in section 2.2.
 
     Parameters
@@ -167,7 +170,8 @@ def check_model(model, X, y, eps=1e-5, tolerance=1e-5):
     gradient check passed: worst relative error ...e-... (tolerance 1e-05) at index (...) of parameter ...
     """
     tolerance = as_parameter(tolerance, "check_model", "tolerance", minimum=0.0, strict=True)
-    model.loss_and_backward(X, y)
+    if not np.isfinite(model.loss_and_backward(X, y)):
+        raise ValueError("check_model: the loss is not finite here, so there is no gradient to check")
     worst = None
     for k, (param, grad) in enumerate(zip(model.parameters(), model.gradients(), strict=True)):
         analytic = grad.copy()

@@ -10,8 +10,13 @@ A network is a list of layers, each with a ``forward`` and a ``backward``:
 - :class:`BatchNorm` standardises every unit over the batch, then scales and
   shifts it by two learned vectors (chapter 6).
 
+Every layer says what it is with its ``kind`` (``"dense"``, ``"activation"``
+or ``"normalisation"``); the network picks out its dense and activation
+layers by it.
+
 The last layer outputs logits; the loss turns them into a number (softmax +
-cross-entropy, sigmoid + binary cross-entropy, or identity + squared error).
+cross-entropy, sigmoid + binary cross-entropy, or identity + squared error),
+one :class:`Loss` of ``LOSSES``, chosen by name when the network is built.
 Backpropagation is the chain rule, one layer at a time, from the loss back:
 
     grad = dLoss/dlogits                        (from activations.losses)
@@ -23,7 +28,12 @@ own parameters and returns dLoss/d(its input): a Dense layer stores
 dW = delta^T A and db = the batch sum of delta, and returns delta W; an
 activation layer returns grad * f'(z).
 
-Everything is seeded: the same seed gives bit-identical weights and training.
+A training step is :meth:`MLP.loss_and_backward` (forward, loss, backward)
+followed by the optimiser's step; the gradient check
+(:func:`activations.gradcheck.check_model`) checks that same pass. The
+measurements the chapters make inside a network (gradient norms, dead units)
+are in :mod:`activations.diagnostics`. Everything is seeded: the same seed
+gives bit-identical weights and training.
 
 >>> X, y = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([0, 1, 1, 0])
 >>> model = MLP([2, 8, 2], activation="tanh", init="Xavier", seed=0)
@@ -39,6 +49,7 @@ import numpy as np
 
 from . import losses
 from ._core import as_float_array, as_parameter
+from .diagnostics import Diagnostics
 from .functions import get, prelu
 from .gated import GATED
 
@@ -112,8 +123,28 @@ def initialiser(init):
 # --- layers ---------------------------------------------------------------------------------
 
 
-class Dense:
+class Layer:
+    """What every layer shares: a ``kind``, and its parameters with their gradients.
+
+    ``kind`` says what the layer is: ``"dense"``, ``"activation"`` or
+    ``"normalisation"``. A network picks out its dense layers and its
+    activations by it, so a layer of another kind (a dropout layer, say)
+    is counted as neither. A layer without parameters keeps the empty lists.
+    """
+
+    kind = None
+
+    def parameters(self):
+        return []
+
+    def gradients(self):
+        return []
+
+
+class Dense(Layer):
     """A fully connected layer z = W a + b; for a batch A (one example per row), Z = A W^T + b."""
+
+    kind = "dense"
 
     def __init__(self, n_in, n_out, init, rng):
         self.W = np.asarray(init(n_in, n_out, rng), dtype=np.float64)  # shape (n_out, n_in)
@@ -136,8 +167,10 @@ class Dense:
         return [self.dW, self.db]
 
 
-class ActivationLayer:
+class ActivationLayer(Layer):
     """An activation applied to every entry, a = f(z); its backward multiplies by f'(z)."""
+
+    kind = "activation"
 
     def __init__(self, activation, **settings):
         self.f = get(activation)
@@ -151,19 +184,15 @@ class ActivationLayer:
     def backward(self, grad):
         return grad * self.f.grad(self.Z, **self.settings)
 
-    def parameters(self):
-        return []
 
-    def gradients(self):
-        return []
-
-
-class PReLULayer:
+class PReLULayer(Layer):
     """PReLU with a learned slope: a = z for z > 0, alpha z otherwise (chapter 3).
 
     The layer owns alpha (one for all its units) and, after backward, its
     gradient dalpha = sum over the batch and the units of grad * min(z, 0).
     """
+
+    kind = "activation"
 
     def __init__(self, alpha=0.25):
         # a 1-element array, so that an optimiser can update it in place
@@ -185,12 +214,14 @@ class PReLULayer:
         return [self.dalpha]
 
 
-class GatedLayer:
+class GatedLayer(Layer):
     """A gated unit (section 5.3): the input's first half a is gated by its second half g, a * f(g).
 
     The dense layer before it has twice the output width; this layer halves
     it again. It has no parameters of its own.
     """
+
+    kind = "activation"
 
     def __init__(self, unit, **settings):
         if settings:
@@ -198,6 +229,7 @@ class GatedLayer:
         self.unit = GATED[unit] if isinstance(unit, str) else unit
 
     def forward(self, Z):
+        self.Z = Z  # the signal and its gate, side by side
         half = Z.shape[1] // 2
         self.a, self.g = Z[:, :half], Z[:, half:]
         self.output = self.unit(self.a, self.g)
@@ -207,14 +239,8 @@ class GatedLayer:
         d_a, d_g = self.unit.grad(self.a, self.g)
         return np.concatenate([grad * d_a, grad * d_g], axis=1)
 
-    def parameters(self):
-        return []
 
-    def gradients(self):
-        return []
-
-
-class BatchNorm:
+class BatchNorm(Layer):
     """Batch normalisation of every unit over the batch (Ioffe and Szegedy, 2015; chapter 6).
 
     For a batch Z (one example per row), each column (unit) is standardised
@@ -238,6 +264,8 @@ class BatchNorm:
     with g = dLoss/doutput and means over the batch; in inference mode the
     statistics are constants and dZ = g * gamma / sqrt(var + eps).
     """
+
+    kind = "normalisation"
 
     def __init__(self, n, eps=1e-5, momentum=0.1):
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
@@ -291,6 +319,13 @@ def _is_gated(activation):
     return activation in GATED.values() or (isinstance(activation, str) and activation in GATED)
 
 
+def _unit(activation):
+    """The activation a name stands for: a gated unit of ``GATED``, or an elementwise one from ``get``."""
+    if not _is_gated(activation):
+        return get(activation)
+    return GATED[activation] if isinstance(activation, str) else activation
+
+
 def activation_layer(activation, **settings):
     """The layer for an activation: PReLU learns its alpha, a gated unit halves its input."""
     if _is_gated(activation):
@@ -303,22 +338,124 @@ def activation_layer(activation, **settings):
     return ActivationLayer(activation, **settings)
 
 
-# --- the network ------------------------------------------------------------------------------
+def _of_kind(layers, kind):
+    """The layers of one kind, in order; a layer that declares no kind belongs to none."""
+    return [layer for layer in layers if getattr(layer, "kind", None) == kind]
 
-# loss name -> (loss, its gradient with respect to the logits)
+
+# --- losses: each MLP takes one, by name ------------------------------------------------------
+
+
+class Loss:
+    """A loss on the network's logits: its value, its gradient, and how it reads the logits.
+
+    ``value(logits, y)`` is the mean loss over the batch and
+    ``gradient(logits, y)`` is dLoss/dlogits, where backpropagation starts;
+    both come from :mod:`activations.losses`. ``labels`` maps logits to every
+    row's predicted class, or is None for regression, where the output
+    itself is the prediction.
+    """
+
+    def __init__(self, value, gradient, labels, value_and_gradient=None, targets_per_output=False):
+        self._value, self._gradient, self._value_and_gradient = value, gradient, value_and_gradient
+        self.labels = labels
+        # True: one target per output unit, in the logits' shape; False: one class label per row
+        self.targets_per_output = targets_per_output
+
+    def targets(self, y, logits):
+        """y as the loss takes it: class labels as given, per-output targets in the logits' shape."""
+        y = np.asarray(y)
+        return y.reshape(logits.shape) if self.targets_per_output and y.size == logits.size else y
+
+    def value(self, logits, y):
+        return float(self._value(logits, self.targets(y, logits)))
+
+    def gradient(self, logits, y):
+        return self._gradient(logits, self.targets(y, logits))
+
+    def value_and_gradient(self, logits, y):
+        """Both, from one pass where :mod:`activations.losses` offers it (cross-entropy: one softmax)."""
+        if self._value_and_gradient is None:
+            return self.value(logits, y), self.gradient(logits, y)
+        loss, grad = self._value_and_gradient(logits, self.targets(y, logits))
+        return float(loss), grad
+
+    def predict(self, logits):
+        """Predicted class labels, or the output itself for regression."""
+        return logits if self.labels is None else self.labels(logits)
+
+    def accuracy(self, logits, y):
+        """The fraction of rows whose predicted label is y's; nan for regression."""
+        if self.labels is None:
+            return float("nan")
+        return float(np.mean(self.labels(logits) == np.ravel(y)))
+
+
+def _largest(logits):
+    """The class of the largest logit in every row."""
+    return np.argmax(logits, axis=1)
+
+
+def _positive(logits):
+    """Class 1 where the one logit is positive (its sigmoid above 1/2), else class 0."""
+    return (logits[:, 0] > 0).astype(int)
+
+
+# The losses by the names MLP(loss=...) takes; each comment names the output the loss scores.
 LOSSES = {
-    "cross_entropy": (losses.cross_entropy, losses.cross_entropy_grad),
-    "binary_cross_entropy": (
+    # softmax output, integer class labels
+    "cross_entropy": Loss(
+        losses.cross_entropy,
+        losses.cross_entropy_grad,
+        _largest,
+        value_and_gradient=losses.cross_entropy_and_grad,
+    ),
+    # sigmoid output, labels 0/1, one output unit
+    "binary_cross_entropy": Loss(
         losses.binary_cross_entropy_with_logits,
         losses.binary_cross_entropy_with_logits_grad,
+        _positive,
+        targets_per_output=True,
     ),
-    "mse": (losses.mse, losses.mse_grad),
-    "softmax_mse": (losses.softmax_mse, losses.softmax_mse_grad),
+    # identity output: regression
+    "mse": Loss(losses.mse, losses.mse_grad, labels=None, targets_per_output=True),
+    # softmax output scored by squared error: chapter 4's example of what not to do
+    "softmax_mse": Loss(losses.softmax_mse, losses.softmax_mse_grad, _largest),
 }
 
 
-class MLP:
+# --- the network ------------------------------------------------------------------------------
+
+
+def build_layers(widths, activation, draw, rng, batch_norm=None, **settings):
+    """The layers of an MLP: Dense, activation, Dense, ..., Dense, with BatchNorm where asked.
+
+    ``draw`` is an initialiser and ``rng`` the generator it draws from; the
+    dense layers draw their weights first to last, so one seed gives one network.
+    """
+    gated = _is_gated(activation)
+    last = len(widths) - 2
+    layers = []
+    for k, (n_in, n_out) in enumerate(itertools.pairwise(widths)):
+        # a gated hidden layer computes the signal and its gate: twice the width
+        doubled = 2 * n_out if gated and k < last else n_out
+        layers.append(Dense(n_in, doubled, draw, rng))
+        if k < last:  # an activation between two dense layers
+            if batch_norm == "before":
+                layers.append(BatchNorm(doubled))
+            layers.append(activation_layer(activation, **settings))
+            if batch_norm == "after":
+                layers.append(BatchNorm(n_out))
+    return layers
+
+
+class MLP(Diagnostics):
     """A multilayer perceptron: dense layers with one activation between them.
+
+    :func:`build_layers` builds its layers, its loss is one :class:`Loss` of
+    ``LOSSES``, and the measurements the chapters make inside it
+    (``gradient_norms``, ``dead_fraction`` and the others) come from
+    :class:`activations.diagnostics.Diagnostics`.
 
     Parameters
     ----------
@@ -353,6 +490,8 @@ class MLP:
         Dense, activation, Dense, ..., Dense: ``layers[0]`` is the first
         dense layer, ``layers[1]`` its activation, ``layers[2]`` the next
         dense layer.
+    loss_function : Loss
+        The loss named by ``loss`` (from ``LOSSES``); ``loss_name`` keeps its name.
     """
 
     def __init__(
@@ -367,46 +506,30 @@ class MLP:
         if batch_norm not in (None, "before", "after"):
             raise ValueError(f"MLP: batch_norm must be None, 'before' or 'after', got {batch_norm!r}")
         self.widths = [int(n) for n in widths]
-        gated = _is_gated(activation)
-        if not gated:
-            self.activation = get(activation)
-        elif isinstance(activation, str):
-            self.activation = GATED[activation]
-        else:
-            self.activation = activation
-        self.loss_name = loss
-        rng = np.random.default_rng(seed)
-        draw = initialiser(init)
-        self.layers = []
-        last = len(self.widths) - 2
-        for k, (n_in, n_out) in enumerate(itertools.pairwise(self.widths)):
-            # a gated hidden layer computes the signal and its gate: twice the width
-            doubled = 2 * n_out if gated and k < last else n_out
-            self.layers.append(Dense(n_in, doubled, draw, rng))
-            if k < last:  # an activation between two dense layers
-                if batch_norm == "before":
-                    self.layers.append(BatchNorm(doubled))
-                self.layers.append(activation_layer(self.activation, **settings))
-                if batch_norm == "after":
-                    self.layers.append(BatchNorm(n_out))
+        self.activation = _unit(activation)
+        self.loss_name, self.loss_function = loss, LOSSES[loss]
+        draw, rng = initialiser(init), np.random.default_rng(seed)
+        self.layers = build_layers(self.widths, self.activation, draw, rng, batch_norm, **settings)
 
     @property
     def dense_layers(self):
-        return [layer for layer in self.layers if isinstance(layer, Dense)]
+        """The dense layers, first to last."""
+        return _of_kind(self.layers, "dense")
 
     @property
     def activation_layers(self):
-        return [layer for layer in self.layers if not isinstance(layer, (Dense, BatchNorm))]
+        """The hidden layers' activations (elementwise, PReLU or gated), first to last."""
+        return _of_kind(self.layers, "activation")
 
     @property
     def training(self):
-        """Whether the batch-normalisation layers use batch statistics (True) or running ones."""
-        return all(layer.training for layer in self.layers if isinstance(layer, BatchNorm))
+        """Whether the layers that have a mode (batch normalisation) use batch statistics or running ones."""
+        return all(layer.training for layer in self.layers if hasattr(layer, "training"))
 
     @training.setter
     def training(self, value):
         for layer in self.layers:
-            if isinstance(layer, BatchNorm):
+            if hasattr(layer, "training"):
                 layer.training = bool(value)
 
     def forward(self, X):
@@ -428,6 +551,21 @@ class MLP:
         for layer in reversed(self.layers):
             grad = layer.backward(grad)
 
+    def loss_and_backward(self, X, y):
+        """One training step's forward pass, loss and backward pass on a batch; returns the loss.
+
+        :func:`train` runs it on every batch, and
+        :func:`activations.gradcheck.check_model` checks the gradients it
+        leaves. When the logits overflow (a diverging run) it returns nan and
+        runs no backward pass.
+        """
+        logits = self.forward(X)
+        if not np.all(np.isfinite(logits)):
+            return float("nan")
+        loss, grad_logits = self.loss_function.value_and_gradient(logits, y)
+        self.backward(grad_logits)
+        return loss
+
     def parameters(self):
         """Every trainable array, layer by layer (W and b of a dense layer, alpha of a PReLU layer)."""
         return [p for layer in self.layers for p in layer.parameters()]
@@ -436,41 +574,17 @@ class MLP:
         """The gradients from the last backward pass, in the order of :meth:`parameters`."""
         return [g for layer in self.layers for g in layer.gradients()]
 
-    def _targets(self, y, logits):
-        y = np.asarray(y)
-        if self.loss_name in ("cross_entropy", "softmax_mse"):
-            return y
-        return y.reshape(logits.shape) if y.size == logits.size else y
-
-    def loss_of(self, logits, y):
-        """The loss of logits against the targets y."""
-        return float(LOSSES[self.loss_name][0](logits, self._targets(y, logits)))
-
-    def loss_grad(self, logits, y):
-        """dLoss/dlogits, where backpropagation starts."""
-        return LOSSES[self.loss_name][1](logits, self._targets(y, logits))
-
     def loss(self, X, y):
         """The loss of the network on (X, y)."""
         return self.loss_of(self.forward(X), y)
 
-    def loss_and_backward(self, X, y):
-        """Forward, loss and backward on one batch; returns the loss."""
-        logits = self.forward(X)
-        if self.loss_name == "cross_entropy":  # the loss and its gradient from one softmax
-            loss, grad = losses.cross_entropy_and_grad(logits, y)
-            self.backward(grad)
-            return float(loss)
-        self.backward(self.loss_grad(logits, y))
-        return self.loss_of(logits, y)
+    def loss_of(self, logits, y):
+        """The loss of logits against the targets y."""
+        return self.loss_function.value(logits, y)
 
-    def labels(self, logits):
-        """Class labels from logits (or the regression output itself for ``loss="mse"``)."""
-        if self.loss_name in ("cross_entropy", "softmax_mse"):
-            return np.argmax(logits, axis=1)
-        if self.loss_name == "binary_cross_entropy":
-            return (logits[:, 0] > 0).astype(int)
-        return logits
+    def loss_grad(self, logits, y):
+        """dLoss/dlogits, where backpropagation starts."""
+        return self.loss_function.gradient(logits, y)
 
     def infer(self, X):
         """Logits for X with batch normalisation in inference mode (running statistics)."""
@@ -482,7 +596,7 @@ class MLP:
 
     def predict(self, X):
         """Predicted class labels (or the regression output for ``loss="mse"``)."""
-        return self.labels(self.infer(X))
+        return self.loss_function.predict(self.infer(X))
 
     def accuracy(self, X, y):
         """Fraction of correct labels; nan for regression."""
@@ -496,42 +610,7 @@ class MLP:
         logits = self.infer(X)
         if not np.all(np.isfinite(logits)):
             return float("nan"), float("nan")
-        accuracy = (
-            float("nan") if self.loss_name == "mse" else float(np.mean(self.labels(logits) == np.ravel(y)))
-        )
-        return self.loss_of(logits, y), accuracy
-
-    def pre_activations(self, X):
-        """The input z of every hidden activation for the batch X, first to last (chapter 6).
-
-        With ``batch_norm="before"`` that is the batch-normalised z. The forward
-        pass runs in the network's current mode (training or inference).
-        """
-        self.forward(X)
-        return [layer.Z for layer in self.activation_layers]
-
-    def hidden_outputs(self, X):
-        """The output of every hidden layer (after its activation) for the batch X, first to last."""
-        self.forward(X)
-        return [layer.output for layer in self.activation_layers]
-
-    def gradient_norms(self, X, y):
-        """The Frobenius norm of dLoss/dW for every dense layer, first to last, on (X, y) (section 2.2)."""
-        self.loss_and_backward(X, y)
-        return np.array([np.linalg.norm(layer.dW) for layer in self.dense_layers])
-
-    def unit_gradient_norms(self, X, y):
-        """For every hidden layer, the size of each unit's incoming-weight gradient on (X, y) (chapter 3).
-
-        Entry j of layer l is the norm of row j of dLoss/dW_l: 0 exactly for a
-        dead ReLU unit, tiny for a unit stuck where its activation is flat.
-        """
-        self.loss_and_backward(X, y)
-        return [np.linalg.norm(layer.dW, axis=1) for layer in self.dense_layers[:-1]]
-
-    def dead_fraction(self, X):
-        """For every hidden layer, the fraction of units that output 0 on every row of X (chapter 3)."""
-        return np.array([np.mean(np.all(a == 0, axis=0)) for a in self.hidden_outputs(X)])
+        return self.loss_of(logits, y), self.loss_function.accuracy(logits, y)
 
 
 def deep_widths(n_inputs, n_outputs, depth, width):
@@ -667,11 +746,10 @@ def train(model, X, y, optimizer, epochs=100, batch_size=None, seed=0, validatio
                 order = rng.permutation(n)
                 for start in range(0, n, batch_size):
                     batch = order[start : start + batch_size]
-                    logits = model.forward(X[batch])
-                    if not np.all(np.isfinite(logits)):
+                    batch_loss = model.loss_and_backward(X[batch], y[batch])
+                    if not np.isfinite(batch_loss):  # overflowed: the step size is too large
                         history.diverged = True
                         return history
-                    model.backward(model.loss_grad(logits, y[batch]))
                     optimizer.step(model.parameters(), model.gradients())
             loss, accuracy = model.evaluate(X, y)
             if not np.isfinite(loss):
