@@ -106,7 +106,7 @@ def test_separation_follows_the_two_standard_error_rule(monkeypatch):
             "c": [0.50, 0.52, 0.51, 0.49, 0.50],  # far behind
         }
     )
-    assert comparison.separated(table, "p", 2) == ["a > c", "b > c"]
+    assert comparison.separated_pairs(table, "p", 2) == ["a > c", "b > c"]
     assert comparison.leaders(table, "p", 2) == ["a", "b"]
 
 
@@ -119,7 +119,7 @@ def test_the_leaders_are_not_separated_from_any_best_mean(monkeypatch):
             "c": [0.88, 0.89, 0.88, 0.89, 0.88],  # separated from a, not from b
         }
     )
-    assert comparison.separated(table, "p", 2) == ["a > c"]
+    assert comparison.separated_pairs(table, "p", 2) == ["a > c"]
     assert comparison.leaders(table, "p", 2) == ["a", "b"]
 
 
@@ -191,37 +191,11 @@ def test_a_missing_table_names_the_script(tmp_path, monkeypatch):
 # --- initialisation and normalisation ------------------------------------------------------------
 
 
-def test_diagnosis_sees_explosion_death_and_vanishing():
-    exploding, _ = normalisation.diagnose("relu", "N(0, 1)", depth=6)
-    dead, _ = normalisation.diagnose("relu", "N(0, 0.01²)", depth=6)
-    healthy, _ = normalisation.diagnose("relu", "He", depth=6)
-    _, vanishing = normalisation.diagnose("sigmoid", "Xavier", depth=10)
-    assert exploding > 1e3 > healthy > 1e-2 > dead
-    assert vanishing < 1e-4
-
-
-def test_init_pairing_is_a_table_of_losses():
-    losses = normalisation.init_pairing(
-        ["tanh", "relu"], {"He": "he", "big": nn.normal(1.0)}, depth=4, epochs=1
-    )
-    assert losses.shape == (2, 2)
-    assert losses[1, 1] > losses[1, 0]
-
-
-def test_batch_norm_standardises_the_inputs_of_every_activation():
-    inputs = normalisation.layer_inputs("tanh", "before", depth=5)
-    assert len(inputs) == 4
-    for z in inputs:
-        np.testing.assert_allclose(z.std(axis=0), 1, atol=1e-3)
-
-
-def test_placement_returns_accuracies_and_epochs_per_seed():
-    results = normalisation.placement(["tanh"], placements=(None, "after"), depth=3, seeds=(0, 1), epochs=2)
-    assert set(results) == {("tanh", None), ("tanh", "after")}
-    accuracy, epochs, train = results["tanh", "after"]
-    assert accuracy.shape == epochs.shape == train.shape == (2,)
-    assert np.all((accuracy >= 0) & (accuracy <= 1))
-    assert np.all((train >= 0) & (train <= 1))
+def test_input_spreads_are_one_per_hidden_layer_and_batch_norm_makes_them_one():
+    spreads = normalisation.input_spreads("tanh", 1.0, depth=5)
+    assert spreads.shape == (4,) and np.all(spreads > 0)
+    np.testing.assert_allclose(normalisation.input_spreads("relu", 4.0, "before", depth=5), 1, atol=1e-3)
+    assert normalisation.input_spreads("relu", 4.0, depth=5)[-1] > 10 * spreads[-1]
 
 
 # --- cost ------------------------------------------------------------------------------------------
@@ -436,8 +410,9 @@ def test_checklist_finding(capsys):
 
 
 def test_the_checker_trains_the_network_the_notebook_trains():
-    X, _, y, _ = normalisation.digits_subset()
-    model = nn.deep_mlp(64, 10, depth=12, width=32, activation="sigmoid", init="he", seed=0)
+    X_train, _, _, y_train, _, _ = comparison.split("digits")
+    X, y = X_train[:600], y_train[:600]
+    model = nn.deep_mlp(64, 10, depth=12, width=32, activation="sigmoid", init="He", seed=0)
     history = nn.train(model, X, y, nn.Adam(lr=1e-3), epochs=5, batch_size=50, seed=0)
     numbers = checklist.measure(model, X, y, history)
     run = exercises.chapter6.swapped_sigmoid()
@@ -475,3 +450,29 @@ def test_welch_t_is_the_difference_over_its_standard_error():
     assert comparison.welch_t(b, a) == pytest.approx(-comparison.welch_t(a, b))
     assert comparison.welch_t([1.0, 1.0], [1.0, 1.0]) == 0
     assert comparison.welch_t([1.0, 1.0], [0.5, 0.5]) == np.inf
+
+
+def test_the_separation_rule_is_two_standard_errors_of_welch():
+    a, b = np.array([0.976, 0.972, 0.978, 0.974, 0.975]), np.array([0.971, 0.975, 0.969, 0.973, 0.970])
+    assert comparison.separated(a, b) and comparison.separated(b, a)  # t = 2.31
+    assert not comparison.separated(a, a + 0.001)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ([0.9, 0.9, 0.9], [0.9, 0.9, 0.9], False),  # identical constant samples
+        ([0.9, 0.9, 0.9], [0.8, 0.8, 0.8], True),  # different constant samples
+        ([0.8, 0.8, 0.8], [0.9, 0.9, 0.9], True),
+        ([0.9, 0.9, 0.9], [0.7, 0.9, 1.1], False),  # one spread alone: the same mean
+    ],
+)
+def test_the_separation_rule_without_spread(a, b, expected):
+    assert comparison.separated(a, b) is expected
+
+
+def test_the_comparison_grid_names_an_initialisation_for_every_activation():
+    assert set(comparison.INIT) == set(comparison.ACTIVATIONS)
+    assert comparison.INIT["sigmoid"] is comparison.INIT["tanh"] is nn.xavier_uniform
+    for name, init in comparison.INIT.items():
+        assert callable(init) or init in nn.INITIALISERS, name

@@ -3,12 +3,13 @@
 One rule for every activation, so that only the activation changes:
 
 - the network: ``nn.deep_mlp`` with ``depth`` dense layers of ``WIDTH`` units,
-  each activation with its usual default initialisation (``INIT``: Xavier for
-  the sigmoid and tanh, LeCun for SELU, He for the others);
+  each activation with its usual default initialisation (``INIT``: Glorot's
+  uniform form, "Xavier, uniform form", for the sigmoid and tanh, LeCun for
+  SELU, He for the others);
 - the data: the 8 x 8 digits and two spirals, each split once into training
   (60 %), validation (20 %) and test (20 %) sets, standardised with the
   training set's statistics;
-- the budget: ``EPOCHS[problem]`` epochs of Adam in mini-batches of ``BATCH``;
+- the budget: ``EPOCHS[problem]`` epochs of ``OPTIMISER`` (Adam) in mini-batches of ``BATCH``;
 - the learning rate: for each activation, depth and problem, every rate of
   ``LEARNING_RATES`` is trained with every seed, and the rate with the best
   *mean* validation accuracy over the seeds (at the end of the budget) is
@@ -23,13 +24,17 @@ accuracy first reached ``TARGET`` (for every rate, so that speeds can be
 compared at a common rate, :func:`speed_verdicts`), whether its rate was
 chosen, and, for the chosen rate only, its test accuracy (nan for the other
 rates, which are never tested). Every run is seeded, so a row can be recomputed bit for
-bit on the same machine. ``experiments/comparison.py`` runs the whole grid
-and writes ``experiments/results/comparison.csv`` and
-``comparison_curves.csv``; section 6.1 loads them and re-runs a few rows.
+bit on the same machine. One run is :func:`train_one`, with the settings
+below; ``experiments/comparison.py`` runs the whole grid through it
+(:func:`run_grid`) and writes ``experiments/results/comparison.csv`` and
+``comparison_curves.csv``; section 6.1 prints the same settings and
+:func:`train_one`'s source, loads the tables and re-runs a few rows with it.
 
-The leading group of a cell (:func:`leaders`) is defined once: the
-activation with the best mean test accuracy and every activation that the
-rule of :func:`separated` does not separate from it. Means that agree to 12
+The rule that separates two results is defined once, :func:`separated`
+(means more than two standard errors apart, Welch's t), and section 5.4 uses
+it too. The leading group of a cell (:func:`leaders`) is defined once: the
+activation with the best mean test accuracy and every activation that
+:func:`separated` does not separate from it. Means that agree to 12
 decimals all count as the best mean; then an activation leads only if the
 rule separates it from none of them.
 """
@@ -46,10 +51,18 @@ from activations import data, nn
 from . import RESULTS
 
 ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "swish", "mish", "gelu"]
-INIT = {"sigmoid": nn.xavier_uniform, "tanh": nn.xavier_uniform, "selu": "LeCun"}  # the others: "He"
+# Each activation's initialisation. The sigmoid and tanh get Glorot's uniform form ("Xavier, uniform
+# form": nn.xavier_uniform, the variance of "Xavier" drawn from a uniform distribution), with which
+# the stored grid was computed; SELU gets LeCun's, the others He's (names of nn.INITIALISERS).
+INIT = {name: "He" for name in ACTIVATIONS} | {
+    "sigmoid": nn.xavier_uniform,
+    "tanh": nn.xavier_uniform,
+    "selu": "LeCun",
+}
 DEPTHS = (2, 6, 12)
 PROBLEMS = ("digits", "spirals")
 WIDTH = 32
+OPTIMISER = nn.Adam
 BATCH = 50
 EPOCHS = {"digits": 20, "spirals": 100}
 TARGET = {"digits": 0.9, "spirals": 0.9}  # validation accuracy that counts as "learned"
@@ -87,14 +100,14 @@ def train_one(problem, activation, depth, lr, seed, parts=None):
         depth,
         WIDTH,
         activation,
-        INIT.get(activation, "He"),
+        INIT[activation],
         seed=seed,
     )
     history = nn.train(
         model,
         X_train,
         y_train,
-        nn.Adam(lr=lr),
+        OPTIMISER(lr=lr),
         epochs=EPOCHS[problem],
         batch_size=BATCH,
         seed=seed,
@@ -283,14 +296,29 @@ def chance_separations(table, problem, depth):
     )
 
 
-def separated(table, problem, depth):
-    """Pairs "a > b" whose mean test accuracies differ by more than two standard errors (section 5.4)."""
+def separated(a, b):
+    """The book's rule: the means of a and b are more than two standard errors apart (section 5.4).
+
+    The standard error of the difference is Welch's, sqrt(s_a^2 / n_a + s_b^2 / n_b),
+    with sample variances, so the rule is |:func:`welch_t`| > 2. When neither
+    sample has any spread the standard error is 0 and the means alone decide:
+    two identical constant samples are not separated, two different constant
+    samples are (their t is infinite).
+
+    >>> separated([0.90, 0.91, 0.92], [0.80, 0.81, 0.82]), separated([0.9, 0.9], [0.9, 0.9])
+    (True, False)
+    """
+    return abs(welch_t(a, b)) > 2
+
+
+def separated_pairs(table, problem, depth):
+    """The pairs "a > b" of a cell whose mean test accuracies :func:`separated` separates."""
     pairs = []
     for i, a in enumerate(ACTIVATIONS):
         for b in ACTIVATIONS[i + 1 :]:
-            t = welch_t(runs(table, problem, depth, a), runs(table, problem, depth, b))
-            if abs(t) > 2:
-                pairs.append(f"{a} > {b}" if t > 0 else f"{b} > {a}")
+            runs_a, runs_b = runs(table, problem, depth, a), runs(table, problem, depth, b)
+            if separated(runs_a, runs_b):
+                pairs.append(f"{a} > {b}" if welch_t(runs_a, runs_b) > 0 else f"{b} > {a}")
     return pairs
 
 
@@ -298,19 +326,19 @@ def leaders(table, problem, depth):
     """The leading group of a cell: the best mean test accuracy and all not separated from it.
 
     The activation with the best mean leads, and so does every activation that
-    the rule of :func:`separated` does not separate from it. Means that agree
+    :func:`separated` does not separate from it. Means that agree
     to 12 decimals (a rounding difference between two sums of the same
     accuracies must not pick one over the other) count as the same best mean,
     and then an activation leads only if it is separated from none of them.
     """
     means = {a: round(float(runs(table, problem, depth, a).mean()), 12) for a in ACTIVATIONS}
     tops = [a for a in ACTIVATIONS if means[a] == max(means.values())]
-    behind = separated(table, problem, depth)
+    behind = separated_pairs(table, problem, depth)
     return [a for a in ACTIVATIONS if all(f"{top} > {a}" not in behind for top in tops)]
 
 
 def speed_verdicts(table, problem, depth, lr=None, reference="relu", reference_lr=None):
-    """Each activation's epochs to the target against ``reference``'s, under the rule of :func:`separated`.
+    """Each activation's epochs to the target against ``reference``'s, under :func:`separated`.
 
     ``lr`` is the rate of the activations' runs (``None``: the rate each cell
     chose) and ``reference_lr`` the rate of the reference's runs (``None``:
@@ -329,6 +357,8 @@ def speed_verdicts(table, problem, depth, lr=None, reference="relu", reference_l
         if not np.isfinite(np.r_[base, epochs]).all():
             verdicts[name] = "not compared"
             continue
-        t = welch_t(base, epochs)
-        verdicts[name] = "fewer" if t > 2 else "more" if t < -2 else "not separated"
+        if not separated(base, epochs):
+            verdicts[name] = "not separated"
+        else:
+            verdicts[name] = "fewer" if welch_t(base, epochs) > 0 else "more"
     return verdicts

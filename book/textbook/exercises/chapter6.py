@@ -6,7 +6,7 @@ import numpy as np
 from scipy import special, stats
 
 from activations import losses, nn
-from textbook import checklist, comparison, normalisation
+from textbook import checklist, comparison
 
 from ._common import CORRECT, NOT_ATTEMPTED, call, check_number, report
 
@@ -197,8 +197,9 @@ def swapped_sigmoid():
     ``after`` training on the training digits, ``validation`` (after training, on the validation
     digits) and ``loss`` (the training loss after every epoch).
     """
-    X, X_val, y, y_val = normalisation.digits_subset()
-    model = nn.deep_mlp(64, 10, 12, 32, "sigmoid", "he", seed=0)
+    X_train, X_val, _, y_train, y_val, _ = comparison.split("digits")
+    X, y, X_val, y_val = X_train[:600], y_train[:600], X_val[:300], y_val[:300]
+    model = nn.deep_mlp(64, 10, 12, 32, "sigmoid", "He", seed=0)
     before = model.gradient_norms(X, y)
     history = nn.train(model, X, y, nn.Adam(lr=1e-3), epochs=5, batch_size=50, seed=0)
     return {
