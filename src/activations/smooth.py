@@ -106,8 +106,9 @@ class Swish(Activation):
     def derivative(self, x, beta=1.0):
         if beta == 0:
             return keep_nan(np.full_like(x, 0.5), x)
-        limit = SATURATE / beta  # the derivative is exactly 0 or 1 beyond
-        z = beta * np.clip(x, -limit, limit)
+        z = np.clip(x, -SATURATE / beta, SATURATE / beta)  # the derivative is exactly 0 or 1 beyond
+        if beta != 1:  # SiLU, the common case, skips a multiplication by 1
+            z = beta * z
         # f' = sigma(z) (1 + z sigma(-z)) = sigma(z) + z sigma(z) sigma(-z) with z = beta x.
         # One exponential e = e^-|z| <= 1 serves both terms, and cannot overflow:
         # sigma(z) = e^min(z, 0) / (1 + e) and sigma(z) sigma(-z) = e / (1 + e)^2, so
@@ -236,8 +237,8 @@ class GELU(Activation):
     def derivative(self, x, approximate="none"):
         x = np.clip(x, -SATURATE, SATURATE)  # the derivative is exactly 0 or 1 beyond
         if approximate == "tanh":
-            # f = x sigma(2u), so f' = sigma(2u) + x 2 sigma(2u) sigma(-2u) u'(x), with
-            # u'(x) = sqrt(2/pi) (1 + 3 0.044715 x^2)
+            # f = x sigma(2u), so f' = sigma(2u) + 2x sigma(2u) sigma(-2u) u'(x), with
+            # u'(x) = sqrt(2/pi) (1 + 3 * 0.044715 x^2)
             u = _tanh_argument(x)
             du = _SQRT_2_OVER_PI * (1 + 3 * _GELU_CUBIC * (x * x))
             s = expit(2 * u)
