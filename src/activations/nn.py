@@ -720,14 +720,59 @@ def train(model, X, y, optimizer, epochs=100, batch_size=None, seed=0, validatio
     of ``"grad_norms"``, ``"dead_fraction"`` and ``"alpha"``; each costs
     another pass over the training set.
     """
+    X, y, batch_size, record = _checked(model, X, y, epochs, batch_size, record)
+    history = _empty_history(model, epochs + 1, validation is not None, record)
+    rng = np.random.default_rng(seed)
+    # A diverging run (learning rate too large) overflows; that is detected and
+    # reported through history.diverged instead of a stream of warnings.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs + 1):
+            if epoch > 0 and not _one_epoch(model, X, y, optimizer, batch_size, rng):
+                history.diverged = True
+                return history
+            loss, accuracy = model.evaluate(X, y)
+            if not np.isfinite(loss):
+                history.diverged = True
+                return history
+            history.loss[epoch], history.accuracy[epoch] = loss, accuracy
+            _measure(history, epoch, model, X, y, validation, record)
+    return history
+
+
+def _one_epoch(model, X, y, optimizer, batch_size, rng):
+    """One pass over (X, y) in an order drawn from ``rng``, one step per batch; False if it overflowed."""
+    order = rng.permutation(len(X))
+    for start in range(0, len(X), batch_size):
+        batch = order[start : start + batch_size]
+        loss = model.loss_and_backward(X[batch], y[batch])
+        if not np.isfinite(loss):  # the steps were too large
+            return False
+        optimizer.step(model.parameters(), model.gradients())
+    return True
+
+
+def _measure(history, epoch, model, X, y, validation, record):
+    """Fill row ``epoch`` of the history: validation and the diagnostics asked for."""
+    if validation is not None:
+        history.val_loss[epoch], history.val_accuracy[epoch] = model.evaluate(*validation)
+    if "grad_norms" in record:
+        history.grad_norms[epoch] = model.gradient_norms(X, y)
+    if "dead_fraction" in record:
+        history.dead_fraction[epoch] = model.dead_fraction(X)
+    if "alpha" in record:
+        history.alpha[epoch] = [layer.alpha[0] for layer in model.layers if isinstance(layer, PReLULayer)]
+    history.epochs_run = epoch
+
+
+def _checked(model, X, y, epochs, batch_size, record):
+    """train's arguments checked: X as floats, y as an array, the batch size, record as a tuple."""
     if not isinstance(epochs, (int, np.integer)) or epochs < 0:
         raise ValueError(f"train: epochs must be a non-negative integer, got {epochs!r}")
     X = as_float_array(X, "train", "X")
     y = np.asarray(y)
     if len(X) != len(y):
         raise ValueError(f"train: X has {len(X)} rows but y has {len(y)}")
-    n = len(X)
-    batch_size = n if batch_size is None else batch_size
+    batch_size = len(X) if batch_size is None else batch_size
     if not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
         raise ValueError(f"train: batch_size must be a positive integer, got {batch_size!r}")
     record = (record,) if isinstance(record, str) else tuple(record)
@@ -736,38 +781,7 @@ def train(model, X, y, optimizer, epochs=100, batch_size=None, seed=0, validatio
             raise ValueError(f"train: cannot record {name!r}; choose from {', '.join(DIAGNOSTICS)}")
     if "alpha" in record and not any(isinstance(layer, PReLULayer) for layer in model.layers):
         raise ValueError("train: cannot record 'alpha': the model has no PReLU layer")
-    history = _empty_history(model, epochs + 1, validation is not None, record)
-    rng = np.random.default_rng(seed)
-    # A diverging run (learning rate too large) overflows; that is detected and
-    # reported through history.diverged instead of a stream of warnings.
-    with np.errstate(over="ignore", invalid="ignore"):
-        for epoch in range(epochs + 1):
-            if epoch > 0:
-                order = rng.permutation(n)
-                for start in range(0, n, batch_size):
-                    batch = order[start : start + batch_size]
-                    batch_loss = model.loss_and_backward(X[batch], y[batch])
-                    if not np.isfinite(batch_loss):  # overflowed: the step size is too large
-                        history.diverged = True
-                        return history
-                    optimizer.step(model.parameters(), model.gradients())
-            loss, accuracy = model.evaluate(X, y)
-            if not np.isfinite(loss):
-                history.diverged = True
-                return history
-            history.loss[epoch], history.accuracy[epoch] = loss, accuracy
-            if validation is not None:
-                history.val_loss[epoch], history.val_accuracy[epoch] = model.evaluate(*validation)
-            if "grad_norms" in record:
-                history.grad_norms[epoch] = model.gradient_norms(X, y)
-            if "dead_fraction" in record:
-                history.dead_fraction[epoch] = model.dead_fraction(X)
-            if "alpha" in record:
-                history.alpha[epoch] = [
-                    layer.alpha[0] for layer in model.layers if isinstance(layer, PReLULayer)
-                ]
-            history.epochs_run = epoch
-    return history
+    return X, y, batch_size, record
 
 
 def _empty_history(model, rows, validation, record):
