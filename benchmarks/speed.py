@@ -2,6 +2,8 @@
 
     python -m benchmarks.speed [n] [--only NAME,NAME]   # from the repository; or: make benchmark(-torch)
 
+NAME is an activation's name, "softmax" or "training".
+
 For each function, on n = 10^7 values drawn uniformly from [-10, 10], in float64 and float32:
 our time, PyTorch's (when it is installed: `make benchmark-torch` uses a separate environment
 with the CPU build) and np.copy's, timed alternately in one process; the table gives medians
@@ -11,8 +13,9 @@ the memory floor) and ours / torch. For a derivative, torch's time is its backwa
 
 Both contenders get the same threads (THREADS, 1): PyTorch through torch.set_num_threads and
 NumPy's BLAS (the matrix products of the training rows) through threadpoolctl; NumPy's ufuncs
-run on one thread anyway. The ratio compares the kernels, not the core counts, and two
-libraries each running its own pool on the same cores do not slow each other down.
+run on one thread anyway. The ratio compares the kernels, not the core counts. (With
+OpenBLAS's default of a thread per core beside PyTorch's thread, the two contend for the
+cores and the full-batch training rows run many times slower.)
 
 "peak" is the most memory ours holds at once during the call, in arrays of the input's size
 (the result included), measured with tracemalloc.
@@ -219,7 +222,10 @@ def torch_epoch(net, X, y, batch):
 
 def print_training(repeats):
     X, y = act.data.digits()
-    print(f"\none epoch of SGD on the digits ({len(X)} examples, float64): milliseconds, medians")
+    print(
+        f"\none epoch of SGD on the digits ({len(X)} examples, float64, NumPy's BLAS and PyTorch on "
+        f"{THREADS} thread each): milliseconds, medians"
+    )
     print(f"{'network':<28} {'batch':>6} {'ours':>9} {'torch':>9} {'ours/torch':>11}")
     print("-" * 67)
     networks = [
@@ -250,9 +256,11 @@ def main(argv):
     n = int(float(argv[0])) if argv else 10**7
     with threadpool_limits(limits=THREADS, user_api="blas"):
         print(threads_line())
-        print_activations(n, 7, only)
-        if not only:
+        if not only or only - {"softmax", "training"}:
+            print_activations(n, 7, only)
+        if not only or "softmax" in only:
             print_softmax(7)
+        if not only or "training" in only:
             print_training(7)
 
 
