@@ -5,10 +5,12 @@
 Writes experiments/results/comparison.csv (one row per problem, activation, depth, learning rate
 and seed: every run's final validation accuracy, whether its rate was the one chosen by the mean
 validation accuracy over the seeds, and the chosen rate's test accuracy) and comparison_curves.csv
-(the chosen rate's validation accuracy per epoch at the largest depth). The rules of the
-comparison are in book/textbook/comparison.py. Takes about ten minutes on two cores; the
+(the chosen rate's validation accuracy per epoch at the largest depth). Every run is
+textbook.comparison.train_one with the settings of textbook.comparison (ACTIVATIONS, DEPTHS,
+WIDTH, INIT, OPTIMISER, BATCH, EPOCHS, LEARNING_RATES, SEEDS, TARGET), the function and the
+settings that section 6.1 prints; change them there. Takes about ten minutes on two cores; the
 notebook of section 6.1 loads the tables, re-derives every chosen rate from them and re-runs a
-seeded sample of rows to check them.
+seeded sample of rows with the same function to check them.
 """
 
 import time

@@ -92,7 +92,12 @@ def split(problem):
 
 
 def train_one(problem, activation, depth, lr, seed, parts=None):
-    """Train one network of the grid; return (model, history). ``parts``: a cached ``split``."""
+    """Train one run of the grid with the settings above; return (model, history).
+
+    ``depth`` dense layers of ``WIDTH`` units with ``INIT[activation]``, ``EPOCHS[problem]``
+    epochs of ``OPTIMISER`` at rate ``lr`` in mini-batches of ``BATCH``; ``seed`` sets the
+    weights and the order of the batches. ``parts``: a cached :func:`split`.
+    """
     X_train, X_val, _, y_train, y_val, _ = parts or split(problem)
     model = nn.deep_mlp(
         X_train.shape[1],
