@@ -46,6 +46,22 @@ def test_nothing_but_the_slider_is_displayed(explorer, capsys):
     assert capsys.readouterr().out == ""
 
 
+def test_an_explorer_draws_without_displaying_and_only_its_widget_displays(capsys):
+    from IPython.utils.capture import capture_output
+
+    with capture_output() as shown:
+        explorer = widgets.SwishBetaExplorer()
+        figure = explorer.draw(beta=5.0)
+    assert shown.outputs == []
+    assert figure is explorer.figure
+    assert "beta = 5" in figure.axes[0].get_title()
+    assert explorer.controls["beta"].value == 1.0  # draw leaves the controls alone
+    box = explorer.widget
+    assert box is explorer.widget  # built once
+    assert list(box.children[0].children) == list(explorer.controls.values())
+    plt.close("all")
+
+
 def test_bad_arguments_are_refused_with_the_functions_name(explorer):
     with pytest.raises(ValueError, match="slider: name must be"):
         sliders.slider("no spaces", explorer, "beta", [1.0], "beta")
@@ -63,8 +79,7 @@ def test_bad_arguments_are_refused_with_the_functions_name(explorer):
     ],
 )
 def test_alpha_slider_frames_keep_their_axes_and_mark_zero(activation, values, limits):
-    with widgets.quiet():
-        explorer = widgets.AlphaExplorer(activation)
+    explorer = widgets.AlphaExplorer(activation)
     assert explorer.values()["activation"] == activation
     seen = []
     for value in values:

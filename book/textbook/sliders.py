@@ -16,8 +16,6 @@ import io
 
 from IPython.display import HTML
 
-from . import widgets
-
 
 def frames(explorer, control, values, dpi=80):
     """PNG bytes of ``explorer``'s figure with ``control`` set to each of ``values``."""
@@ -25,14 +23,10 @@ def frames(explorer, control, values, dpi=80):
         raise ValueError(
             f"slider: the explorer has no control {control!r}; it has {', '.join(explorer.controls)}"
         )
-    settings = explorer.values()
     images = []
     for value in values:
-        # draw straight into the figure (not through the widget, which would display it)
-        explorer.figure.clear()
-        explorer.draw(**{**settings, control: value})
         buffer = io.BytesIO()
-        explorer.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        explorer.draw(**{control: value}).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
         images.append(buffer.getvalue())
     return images
 
@@ -41,8 +35,8 @@ def slider(name, explorer, control, values, label, fmt="{:g}", start=0, args=())
     """An HTML slider over ``values`` of a control of an explorer, showing one precomputed figure each.
 
     ``explorer`` is an explorer class of :mod:`textbook.widgets`, built
-    here with ``args`` (its own first drawing is discarded: outside JupyterLab
-    it would land in the notebook's output). ``name`` makes the element ids
+    here with ``args``; only its figure is used, never its widget, so nothing
+    else lands in the notebook's output. ``name`` makes the element ids
     (letters, digits and hyphens); ``label`` names the control for readers and
     screen readers; ``start`` is the index shown first.
     """
@@ -50,9 +44,7 @@ def slider(name, explorer, control, values, label, fmt="{:g}", start=0, args=())
         raise ValueError(f"slider: name must be letters, digits and hyphens, got {name!r}")
     if not 0 <= start < len(values):
         raise ValueError(f"slider: start {start} is not an index of the {len(values)} values")
-    with widgets.quiet():
-        explorer = explorer(*args)
-    pngs = [base64.b64encode(png).decode("ascii") for png in frames(explorer, control, values)]
+    pngs = [base64.b64encode(png).decode("ascii") for png in frames(explorer(*args), control, values)]
     texts = [fmt.format(v) for v in values]
     ident = f"slider-{name}"
     sources = ",".join(f'"data:image/png;base64,{png}"' for png in pngs)

@@ -6,11 +6,13 @@ so the book shows each explorer's code together with a slider over its
 figure precomputed at several settings (``sliders.slider``) and a static
 figure of the same idea for the printed book.
 
-Every explorer has ``controls`` (a dict of ipywidgets), ``figure`` and
-``update()``; ``widget`` is what a notebook displays.
+Drawing and display are separate: ``draw(**settings)`` redraws the figure
+and returns it, and only ``widget`` (the controls above an output area that
+shows the figure again after every change) displays anything. Every explorer
+has ``controls`` (a dict of ipywidgets), ``figure``, ``draw`` and ``widget``.
 """
 
-import contextlib
+import functools
 
 import ipywidgets as widgets
 import numpy as np
@@ -22,49 +24,48 @@ from activations.functions import relu
 
 from . import linear, plotting
 
-# While True, explorers draw their figures but do not display them: sliders.slider builds
-# explorers only to save their figures, outside any widget frontend.
-_QUIET = False
-
-
-@contextlib.contextmanager
-def quiet():
-    """Build explorers without displaying their figures (for :mod:`textbook.sliders`)."""
-    global _QUIET
-    _QUIET = True
-    try:
-        yield
-    finally:
-        _QUIET = False
-
 
 class Explorer:
-    """Controls plus a figure that is redrawn by :meth:`draw` on every change."""
+    """Controls and a figure; :meth:`draw` redraws the figure whenever a control changes.
+
+    A subclass writes ``plot(**values)``, which draws the figure for one value of each control.
+    """
 
     def __init__(self, controls, figsize=(8, 3.6)):
         self.controls = controls
-        # A Figure outside pyplot: shown through the output widget only, never by a later plt.show().
+        # A Figure outside pyplot: shown through the widget only, never by a later plt.show().
         self.figure = Figure(figsize=figsize)
-        self.output = widgets.Output()
         for control in controls.values():
-            control.observe(lambda _change: self.update(), names="value")
-        self.widget = widgets.VBox([widgets.HBox(list(controls.values())), self.output])
-        self.update()
+            control.observe(lambda _change: self.draw(), names="value")
+        self.draw()
 
     def values(self):
         return {name: control.value for name, control in self.controls.items()}
 
-    def update(self):
+    def draw(self, **settings):
+        """The figure redrawn at the controls' values, or at ``settings`` where given."""
         self.figure.clear()
-        self.draw(**self.values())
-        if _QUIET:
-            return
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(self.figure)
+        self.plot(**{**self.values(), **settings})
+        return self.figure
 
-    def draw(self, **values):
+    def plot(self, **values):
         raise NotImplementedError
+
+    @functools.cached_property
+    def widget(self):
+        """The controls above the figure, shown again after every change (JupyterLab)."""
+        output = widgets.Output()
+
+        def show(_change=None):
+            with output:
+                output.clear_output(wait=True)
+                display(self.figure)
+
+        # registered after draw in __init__, so it shows the redrawn figure
+        for control in self.controls.values():
+            control.observe(show, names="value")
+        show()
+        return widgets.VBox([widgets.HBox(list(self.controls.values())), output])
 
 
 class LinearStackExplorer(Explorer):
@@ -84,9 +85,9 @@ class LinearStackExplorer(Explorer):
             }
         )
 
-    def draw(self, depth, width, activation):
+    def plot(self, depth, width, activation):
         rng = np.random.default_rng(self.seed)
-        layers = linear.random_stack([2] + [width] * (depth - 1) + [2], rng, std=1.5 / np.sqrt(width))
+        layers = linear.random_stack(nn.deep_widths(2, 2, depth, width), rng, std=1.5 / np.sqrt(width))
         left, right = self.figure.subplots(1, 2)
         shape = f"{depth} layers of width {width}" if depth > 1 else "1 layer"
         plotting.grid_image(left, layers, activation, title=f"{shape}, {activation}")
@@ -117,15 +118,12 @@ class SaturationExplorer(Explorer):
             {"std": widgets.FloatLogSlider(value=1.0, base=10, min=-1, max=1.3, description="input std")}
         )
 
-    def draw(self, std):
+    def plot(self, std):
         left, right = self.figure.subplots(1, 2)
         plotting.saturation(left, std, derivative=False)
         plotting.saturation(right, std)
         left.set_title("the functions")
         right.set_title("their derivatives")
-
-
-# The three initialisations chapter 2 compares, by the names the book uses.
 
 
 class GradientNormExplorer(Explorer):
@@ -141,7 +139,7 @@ class GradientNormExplorer(Explorer):
             }
         )
 
-    def draw(self, depth, activation, init):
+    def plot(self, depth, activation, init):
         ax = self.figure.subplots()
         n_classes = int(np.max(self.y)) + 1
         model = nn.deep_mlp(self.X.shape[1], n_classes, depth, self.width, activation,
@@ -182,7 +180,7 @@ class AlphaExplorer(Explorer):
             }
         )
 
-    def draw(self, activation, alpha):
+    def plot(self, activation, alpha):
         if activation == "leaky_relu":
             alpha = min(alpha, 1.0)  # Leaky ReLU's slope lies in [0, 1]
         axes = self.figure.subplots(1, 2, sharex=True)
@@ -208,7 +206,7 @@ class TemperatureExplorer(Explorer):
             figsize=(6, 3.4),
         )
 
-    def draw(self, temperature):
+    def plot(self, temperature):
         ax = self.figure.subplots()
         entropy = plotting.entropy(self.logits, temperature)
         logits = ", ".join(f"{v:g}" for v in self.logits)
@@ -229,7 +227,7 @@ class SwishBetaExplorer(Explorer):
             {"beta": widgets.FloatSlider(value=1.0, min=0.0, max=10.0, step=0.1, description="beta")}
         )
 
-    def draw(self, beta):
+    def plot(self, beta):
         axes = self.figure.subplots(1, 2, sharex=True)
         x = np.linspace(-4, 3, 701)
         for ax, values in zip(axes, [relu(x), relu.grad(x)], strict=True):
@@ -261,7 +259,7 @@ class InputSpreadExplorer(Explorer):
             }
         )
 
-    def draw(self, activation, gain, batch_norm):
+    def plot(self, activation, gain, batch_norm):
         from . import normalisation  # imported here: it loads the digits
 
         ax = self.figure.subplots()
