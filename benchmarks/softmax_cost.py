@@ -3,39 +3,28 @@
     python -m benchmarks.softmax_cost
 
 For a batch of N examples, a layer with n inputs and K outputs computes K logits per example with
-n multiply-adds each; the softmax then does a fixed handful of operations per logit. The two are
-timed alternately, repeat after repeat, so that both see the same machine state; the table gives
-medians and their ratio.
+n multiply-adds each; the softmax then does a fixed handful of operations per logit.
+``textbook.cost.against_product`` times the two alternately, repeat after repeat, both on the same
+number of BLAS threads; the table gives medians and their ratio.
 """
-
-import time
 
 import numpy as np
 
 import activations as act
+from textbook import cost
 
 SIZES = [(256, 128, 1000), (256, 512, 1000), (256, 2048, 1000), (64, 4096, 32000)]
 
 
-def timed(f):
-    start = time.perf_counter()
-    f()
-    return time.perf_counter() - start
-
-
-def main(repeats=9):
+def main(repeats=9, threads=1):
     rng = np.random.default_rng(0)
+    print(f"{threads} BLAS thread(s), medians of {repeats} alternating runs")
     print(f"{'N':>5} {'n':>5} {'K':>6} | {'matmul ms':>10} {'softmax ms':>10} | softmax / matmul")
     for N, n, K in SIZES:
         A = rng.normal(size=(N, n))
         W = rng.normal(size=(K, n)) / np.sqrt(n)
-        Z = A @ W.T
-        matmul, soft = [], []
-        for _ in range(repeats):
-            matmul.append(timed(lambda A=A, W=W: A @ W.T))
-            soft.append(timed(lambda Z=Z: act.softmax(Z)))
-        m, s = np.median(matmul) * 1e3, np.median(soft) * 1e3
-        print(f"{N:>5} {n:>5} {K:>6} | {m:10.2f} {s:10.2f} | {s / m:.2f}")
+        (matmul, _), (soft, _) = cost.against_product(act.softmax, A, W, repeats, threads)
+        print(f"{N:>5} {n:>5} {K:>6} | {matmul * 1e3:10.2f} {soft * 1e3:10.2f} | {soft / matmul:.2f}")
 
 
 if __name__ == "__main__":

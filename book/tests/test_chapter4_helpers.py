@@ -194,3 +194,25 @@ def test_score_variance_recognises_a_sampled_estimate(capsys):
 def test_underflow_gap_hint_says_at_most_half(capsys):
     verdict = _verdict(capsys, exercises.check_underflow_gap, 1074 * np.log(2))
     assert "half of it or less" in verdict
+
+
+def test_against_product_times_both_on_the_threads_asked_for_and_restores_them():
+    from threadpoolctl import threadpool_info
+
+    from textbook import cost
+
+    before = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+    seen = []
+
+    def softmax_seeing_threads(z):
+        seen.append({pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"})
+        return act.softmax(z)
+
+    rng = np.random.default_rng(0)
+    A, W = rng.normal(size=(8, 4)), rng.normal(size=(3, 4))
+    product, softmax = cost.against_product(softmax_seeing_threads, A, W, repeats=3, threads=1)
+    assert len(seen) == 1 + 3  # one warm-up, then the repeats
+    assert all(threads == {1} for threads in seen)
+    for median, minimum in (product, softmax):
+        assert 0 < minimum <= median
+    assert [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"] == before

@@ -10,6 +10,7 @@ all of them see the same machine state; medians are compared.
 import time
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 import activations as act
 
@@ -55,15 +56,14 @@ def cost_table(n=10**6, repeats=5, seed=0, dtype=np.float64):
     return table
 
 
-def layer_share(activation, n, batch=1000, repeats=5, seed=0):
-    """The time of ``activation`` on a layer's output over the time of the layer's matrix product.
+def against_product(activation, A, W, repeats, threads=1):
+    """Time a layer's product Z = A @ W.T and ``activation`` on Z, alternately (4.2, 6.3).
 
-    A dense layer of n inputs and n outputs on a batch: the product A @ W.T makes n
-    multiply-adds per output value, the activation a fixed handful of operations.
+    Both run on ``threads`` BLAS threads (threadpoolctl): NumPy's elementwise
+    functions use one thread, so ``threads=1`` gives both contenders the same
+    machine. Returns ((median, minimum) seconds of the product, (median,
+    minimum) of the activation), over ``repeats`` runs after one warm-up.
     """
-    rng = np.random.default_rng(seed)
-    A = rng.normal(size=(batch, n))
-    W = rng.normal(size=(n, n)) / np.sqrt(n)
     Z = A @ W.T
-    (product, _), (apply, _) = race([lambda _: A @ W.T, lambda _: activation(Z)], None, repeats)
-    return apply / product
+    with threadpool_limits(limits=threads, user_api="blas"):
+        return tuple(race([lambda _: A @ W.T, lambda _: activation(Z)], None, repeats))
