@@ -20,9 +20,9 @@ Speed, explained once here so that the activations can be written as formulas:
   cache with their temporaries, so the formula costs about one trip through
   memory and holds only a block's worth of temporaries (PyTorch gets the same
   effect by fusing the operations into one loop). Inside a block an
-  in-place operation (``out=``) saves no measurable time, so the activations
-  use plain expressions; each block gives exactly the values the whole array
-  would.
+  in-place operation (``out=``) saves a few percent at most, so the
+  activations use plain expressions; each block gives exactly the values the
+  whole array would.
 - Softmax and the losses combine an (N, K) array with one value per row
   (z - max, e / sum). :func:`one_row_at_a_time` sets NumPy's ufunc buffer to
   one row for that, so each row's value is used as a scalar instead of being
