@@ -128,6 +128,22 @@ def test_visible_code_reads_like_a_textbook(notebook):
                 )
 
 
+LONGEST_VISIBLE_CELL = 20  # non-blank lines a reader sees in one code cell
+
+
+def test_no_visible_code_cell_is_longer_than_a_reader_takes_in_at_once(notebook):
+    """A cell the page shows holds at most 20 non-blank lines: longer ones split at set-up, run, print."""
+    _, nb = notebook
+    too_long = []
+    for cell in _code_cells(nb):
+        if {"remove-cell", "remove-input"} & set(_tags(cell)):
+            continue
+        lines = [line for line in cell.source.splitlines() if line.strip()]
+        if len(lines) > LONGEST_VISIBLE_CELL:
+            too_long.append(f"cell {cell.execution_count} ({len(lines)} lines), starting {lines[0]!r}")
+    assert not too_long, f"visible code cells over {LONGEST_VISIBLE_CELL} lines: " + "; ".join(too_long)
+
+
 def _bound_names(source):
     """The names a cell binds at the top level (assignments, loops, definitions, imports)."""
     names = set()
