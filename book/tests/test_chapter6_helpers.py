@@ -373,27 +373,42 @@ def test_output_layer(capsys):
     )
 
 
-def test_checklist_finding(capsys):
+@pytest.fixture(scope="module")
+def swapped():
+    """Exercise 6.4.2's network, trained as section 6.4 trains it: (model, X, y, history)."""
+    X_train, _, _, y_train, _, _ = comparison.split("digits")
+    X, y = X_train[:600], y_train[:600]
+    model = nn.deep_mlp(64, 10, depth=12, width=32, activation="sigmoid", init="He", seed=0)
+    history = nn.train(model, X, y, nn.Adam(lr=1e-3), epochs=5, batch_size=50, seed=0)
+    return model, X, y, history
+
+
+def test_checklist_finding(capsys, swapped):
     from textbook.exercises import _common
 
-    check = exercises.check_checklist_finding
-    run = exercises.chapter6.swapped_sigmoid()
-    numbers, before, after = run["numbers"], run["before"], run["after"]
+    model, X, y, history = swapped
+    check = lambda answer: exercises.check_checklist_finding(answer, *swapped)  # noqa: E731
+    numbers, after = checklist.measure(model, X, y, history), model.gradient_norms(X, y)
+    _, X_val, _, _, y_val, _ = comparison.split("digits")
+    validation = model.gradient_norms(X_val, y_val)
     ratio = numbers["gradient_ratio"]
     assert checklist.verdicts(numbers) == [
         "initialisation or normalisation: gradients vanish or explode across the layers"
     ]
     assert ratio < 1e-4 and numbers["loss"] > 0.99 * numbers["chance"]
     assert _verdict(capsys, check, None).endswith("not attempted yet")
-    for digits in (3, 4):
-        assert _verdict(capsys, check, float(f"{ratio:.{digits - 1}e}")).endswith("correct")
+    for digits in (3, 4, 6, 17):
+        assert _verdict(capsys, check, float(f"{ratio:.{digits - 1}e}")).endswith(": correct")
+    assert "significant digits" in _verdict(capsys, check, float(f"{ratio:.1e}"))
+    unit = 10.0 ** (np.floor(np.log10(ratio)) - 2)  # a wrong 3rd digit
+    for wrong in (ratio + 2 * unit, ratio - 2 * unit):
+        assert not _verdict(capsys, check, float(f"{wrong:.2e}")).endswith(": correct"), wrong
     slips = {
-        before[0] / before[-1]: "at initialisation",
         after[-1] / after[0]: "last layer's gradient norm over the first's",
         after[0] / after[-2]: "output layer",
         after[1] / after[-1]: "counts from 0",
         after[0]: "first layer's gradient norm alone",
-        run["validation"][0] / run["validation"][-1]: "validation digits",
+        validation[0] / validation[-1]: "validation digits",
         np.log10(ratio): "not its logarithm",
         numbers["logit_spread"]: "spread of the logits",
         np.nanmax(numbers["flat"]): "flat fraction",
@@ -409,15 +424,15 @@ def test_checklist_finding(capsys):
         assert not _verdict(capsys, check, guess).endswith(": correct"), guess
 
 
-def test_the_checker_trains_the_network_the_notebook_trains():
-    X_train, _, _, y_train, _, _ = comparison.split("digits")
-    X, y = X_train[:600], y_train[:600]
-    model = nn.deep_mlp(64, 10, depth=12, width=32, activation="sigmoid", init="He", seed=0)
-    history = nn.train(model, X, y, nn.Adam(lr=1e-3), epochs=5, batch_size=50, seed=0)
-    numbers = checklist.measure(model, X, y, history)
-    run = exercises.chapter6.swapped_sigmoid()
-    assert numbers["gradient_ratio"] == run["numbers"]["gradient_ratio"]
-    np.testing.assert_array_equal(history.loss, run["loss"])
+def test_the_checklist_checker_measures_the_network_it_is_given(capsys, swapped):
+    model, X, y, history = swapped
+    trained = checklist.measure(model, X, y, history)["gradient_ratio"]
+    untrained = nn.deep_mlp(64, 10, depth=12, width=32, activation="sigmoid", init="He", seed=0)
+    at_start = checklist.measure(untrained, X, y)["gradient_ratio"]
+    assert f"{at_start:.3e}" != f"{trained:.3e}"
+    check = exercises.check_checklist_finding
+    assert _verdict(capsys, check, float(f"{at_start:.3e}"), untrained, X, y, None).endswith(": correct")
+    assert not _verdict(capsys, check, float(f"{trained:.3e}"), untrained, X, y, None).endswith(": correct")
 
 
 def test_input_spread_widget_redraws():
@@ -472,7 +487,11 @@ def test_the_separation_rule_without_spread(a, b, expected):
 
 
 def test_the_comparison_grid_names_an_initialisation_for_every_activation():
-    assert set(comparison.INIT) == set(comparison.ACTIVATIONS)
-    assert comparison.INIT["sigmoid"] is comparison.INIT["tanh"] is nn.xavier_uniform
-    for name, init in comparison.INIT.items():
-        assert callable(init) or init in nn.INITIALISERS, name
+    assert list(comparison.INIT) == comparison.ACTIVATIONS
+    assert comparison.INIT["sigmoid"].function is comparison.INIT["tanh"].function is nn.xavier_uniform
+    assert comparison.INIT["sigmoid"].name == "Xavier (uniform form)"
+    assert comparison.INIT["relu"].function is nn.he_normal and comparison.INIT["selu"].name == "LeCun"
+    for activation, (name, function) in comparison.INIT.items():
+        assert callable(function), activation
+        # a name of the book's registry stands for the registry's function
+        assert name not in nn.INITIALISERS or nn.INITIALISERS[name] is function, activation

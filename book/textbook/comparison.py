@@ -4,8 +4,8 @@ One rule for every activation, so that only the activation changes:
 
 - the network: ``nn.deep_mlp`` with ``depth`` dense layers of ``WIDTH`` units,
   each activation with its usual default initialisation (``INIT``: Glorot's
-  uniform form, "Xavier, uniform form", for the sigmoid and tanh, LeCun for
-  SELU, He for the others);
+  uniform form, "Xavier (uniform form)", for the sigmoid and tanh, LeCun for
+  SELU, He for the others; each an :class:`Init`, a printed name and its function);
 - the data: the 8 x 8 digits and two spirals, each split once into training
   (60 %), validation (20 %) and test (20 %) sets, standardised with the
   training set's statistics;
@@ -42,6 +42,8 @@ rule separates it from none of them.
 import csv
 import functools
 import itertools
+from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 from scipy import stats
@@ -51,14 +53,22 @@ from activations import data, nn
 from . import RESULTS
 
 ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "swish", "mish", "gelu"]
-# Each activation's initialisation. The sigmoid and tanh get Glorot's uniform form ("Xavier, uniform
-# form": nn.xavier_uniform, the variance of "Xavier" drawn from a uniform distribution), with which
-# the stored grid was computed; SELU gets LeCun's, the others He's (names of nn.INITIALISERS).
-INIT = {name: "He" for name in ACTIVATIONS} | {
-    "sigmoid": nn.xavier_uniform,
-    "tanh": nn.xavier_uniform,
-    "selu": "LeCun",
-}
+
+
+class Init(NamedTuple):
+    """An initialisation of the grid: the name this section prints, and the function that draws."""
+
+    name: str
+    function: Callable
+
+
+# Each activation's initialisation. The sigmoid and tanh get Glorot's uniform form: the variance
+# 2 / (fan_in + fan_out) of "Xavier" (nn.INITIALISERS' normal form) drawn from an interval, with
+# which the stored grid was computed. SELU gets LeCun's, the others He's (both normal).
+XAVIER_UNIFORM = Init("Xavier (uniform form)", nn.xavier_uniform)
+HE = Init("He", nn.INITIALISERS["He"])
+LECUN = Init("LeCun", nn.INITIALISERS["LeCun"])
+INIT = {name: HE for name in ACTIVATIONS} | {"sigmoid": XAVIER_UNIFORM, "tanh": XAVIER_UNIFORM, "selu": LECUN}
 DEPTHS = (2, 6, 12)
 PROBLEMS = ("digits", "spirals")
 WIDTH = 32
@@ -94,7 +104,7 @@ def split(problem):
 def train_one(problem, activation, depth, lr, seed, parts=None):
     """Train one run of the grid with the settings above; return (model, history).
 
-    ``depth`` dense layers of ``WIDTH`` units with ``INIT[activation]``, ``EPOCHS[problem]``
+    ``depth`` dense layers of ``WIDTH`` units drawn by ``INIT[activation].function``, ``EPOCHS[problem]``
     epochs of ``OPTIMISER`` at rate ``lr`` in mini-batches of ``BATCH``; ``seed`` sets the
     weights and the order of the batches. ``parts``: a cached :func:`split`.
     """
@@ -105,7 +115,7 @@ def train_one(problem, activation, depth, lr, seed, parts=None):
         depth,
         WIDTH,
         activation,
-        INIT[activation],
+        INIT[activation].function,
         seed=seed,
     )
     history = nn.train(
