@@ -73,53 +73,117 @@ def test_backward_matches_finite_differences(training):
     bn.momentum = momentum
 
 
-@pytest.mark.parametrize("placement", ["before", "after"])
-@pytest.mark.parametrize("activation", ["tanh", "relu", "sigmoid"])
-def test_networks_with_batch_norm_pass_the_gradient_check(placement, activation):
+def _network(placement, activation="tanh"):
+    """A network with batch normalisation whose gammas differ from 1, and a batch to check it on."""
     model = nn.MLP([3, 6, 6, 2], activation, batch_norm=placement, seed=3)
     for layer in model.layers:
         if isinstance(layer, nn.BatchNorm):
-            layer.momentum = 0.0
             layer.gamma[:] = np.linspace(0.5, 1.5, layer.gamma.size)
     X = np.random.default_rng(4).normal(size=(10, 3))
-    y = np.arange(10) % 2
-    # A bias just before batch normalisation has no effect (the batch mean absorbs it), so its
-    # gradient is 0 up to rounding, which no relative comparison can check: it is checked
-    # here to be 0, and every other parameter against finite differences.
-    absorbed = [
-        layer.b
-        for layer, after in zip(model.layers, model.layers[1:], strict=False)
-        if isinstance(layer, nn.Dense) and isinstance(after, nn.BatchNorm)
-    ]
-    model.loss_and_backward(X, y)
-    for bias, gradient in zip(model.parameters(), model.gradients(), strict=True):
-        if any(bias is b for b in absorbed):
-            np.testing.assert_allclose(gradient, 0, atol=1e-15)
-    result = act.check_model(_Without(model, absorbed), X, y)
+    return model, X, np.arange(10) % 2
+
+
+@pytest.mark.parametrize("placement", ["before", "after"])
+@pytest.mark.parametrize("activation", ["tanh", "relu", "sigmoid"])
+def test_networks_with_batch_norm_pass_the_gradient_check(placement, activation):
+    # With "before", the first dense layers' biases have no effect (the batch mean absorbs
+    # them): their gradients are 0 up to rounding, and the check passes them as 0.
+    model, X, y = _network(placement, activation)
+    result = act.check_model(model, X, y)
     assert result.passed, result
 
 
-class _Without:
-    """The model, with some parameters left out of parameters() and gradients()."""
+def test_a_bias_before_batch_norm_has_a_gradient_of_zero_up_to_rounding():
+    model, X, y = _network("before")
+    model.loss_and_backward(X, y)
+    absorbed = [layer.db for layer in model.dense_layers[:-1]]
+    largest = max(np.abs(g).max() for g in model.gradients())
+    assert all(np.abs(db).max() < 1e-15 * largest for db in absorbed)
+    assert np.abs(model.dense_layers[-1].db).max() > 1e-3 * largest  # no batch norm after the last
 
-    def __init__(self, model, left_out):
-        self.model, self.left_out = model, left_out
 
-    def _kept(self, values):
-        params = self.model.parameters()
-        return [v for p, v in zip(params, values, strict=True) if not any(p is q for q in self.left_out)]
+def _largest_gradient(model):
+    return max(np.abs(g).max() for g in model.gradients())
 
-    def loss(self, X, y):
-        return self.model.loss(X, y)
 
-    def loss_and_backward(self, X, y):
-        return self.model.loss_and_backward(X, y)
+def _double_the_last_bias_gradient(model):
+    model.dense_layers[-1].db *= 2
+    return len(model.parameters()) - 1
 
-    def parameters(self):
-        return self._kept(self.model.parameters())
 
-    def gradients(self):
-        return self._kept(self.model.gradients())
+def _double_the_smallest_gradient_entry(model):
+    """Doubles the smallest entry that is not 0 in exact arithmetic: below the check's floor."""
+    largest = _largest_gradient(model)
+    smallest, k = min(
+        (abs(value), k)
+        for k, g in enumerate(model.gradients())
+        for value in g.ravel()
+        if abs(value) > 1e-12 * largest
+    )
+    assert smallest < 1e-3 * largest  # compared in absolute terms, not relative to itself
+    g = model.gradients()[k]
+    g[np.abs(g) == smallest] *= 2
+    return k
+
+
+def _give_an_absorbed_bias_a_tiny_gradient(model):
+    """A bias before batch normalisation, whose true gradient is 0, gets 1e-6 of the largest gradient."""
+    model.dense_layers[0].db[0] = 1e-6 * _largest_gradient(model)
+    return 1
+
+
+def _put_a_beta_gradient_off_by_a_thousandth(model):
+    model.layers[1].dbeta[0] *= 1.001
+    return 3
+
+
+WRONG_GRADIENTS = [
+    _double_the_last_bias_gradient,
+    _double_the_smallest_gradient_entry,
+    _give_an_absorbed_bias_a_tiny_gradient,
+    _put_a_beta_gradient_off_by_a_thousandth,
+]
+
+
+@pytest.mark.parametrize("spoil", WRONG_GRADIENTS, ids=lambda f: f.__name__.strip("_"))
+def test_the_gradient_check_still_fails_a_wrong_gradient_with_batch_norm_before(spoil):
+    model, X, y = _network("before")
+    spoiled = []  # the position of the parameter whose gradient was spoiled
+    backward = model.backward
+
+    def wrong_backward(grad_logits):
+        backward(grad_logits)
+        spoiled.append(spoil(model))
+
+    model.backward = wrong_backward
+    result = act.check_model(model, X, y)
+    assert not result.passed, result
+    assert result.parameter == spoiled[0]
+
+
+@pytest.mark.parametrize("placement", ["before", "after"])
+def test_measuring_and_checking_leave_the_running_statistics_bit_identical(placement):
+    model, X, y = _network(placement)
+    model.forward(X)  # statistics that are not the initial zeros and ones
+    before = [s.copy() for s in model.statistics()]
+    assert len(before) == 4
+    act.check_model(model, X, y)
+    model.gradient_norms(X, y)
+    model.unit_gradient_norms(X, y)
+    model.dead_fraction(X)
+    model.pre_activations(X)
+    for kept, now in zip(before, model.statistics(), strict=True):
+        np.testing.assert_array_equal(kept, now)
+    model.forward(X)  # a forward pass in training mode does move them
+    assert not np.array_equal(before[0], model.statistics()[0])
+
+
+def test_recording_gradient_norms_does_not_change_training_with_batch_norm():
+    runs = {}
+    for record in ((), ("grad_norms", "dead_fraction")):
+        model, X, y = _network("before")
+        runs[record] = nn.train(model, X, y, nn.SGD(lr=0.1), epochs=5, batch_size=5, record=record)
+    np.testing.assert_array_equal(runs[()].loss, runs[("grad_norms", "dead_fraction")].loss)
 
 
 def test_layers_are_placed_before_or_after_the_activation():

@@ -1,10 +1,12 @@
 """The tiny network: its layers, training, reproducibility, and what it measures for the book."""
 
+import inspect
+
 import numpy as np
 import pytest
 
 import activations as act
-from activations import data, nn
+from activations import data, nn, training
 
 
 def test_same_seed_gives_bit_identical_training():
@@ -236,6 +238,17 @@ def test_prelu_layers_own_and_learn_their_slope():
     assert history.alpha.shape == (31, 2)
     np.testing.assert_array_equal(history.alpha[0], [0.25, 0.25])
     assert np.all(np.abs(history.alpha[-1] - 0.25) > 1e-3)
+
+
+def test_the_prelu_layers_are_the_ones_whose_slopes_are_learned():
+    assert len(nn.MLP([2, 4, 4, 4, 2], activation="prelu").prelu_layers) == 3
+    assert nn.MLP([2, 4, 2], activation="leaky_relu").prelu_layers == []
+
+
+def test_the_optimisers_and_the_training_loop_are_reached_through_nn_too():
+    for name in ("SGD", "Adam", "History", "train", "DIAGNOSTICS"):
+        assert getattr(nn, name) is getattr(training, name)
+    assert inspect.getsource(nn.train).startswith("def train(model, X, y, optimizer")
 
 
 def test_parameters_are_collected_from_the_layers():

@@ -15,6 +15,7 @@ What a student reads to learn, one idea a module:
 - ``gradcheck``: finite-difference gradient checking, for a function or a whole network
 - ``gated``: the gated linear units GLU, GEGLU and SwiGLU, functions of two inputs
 - ``nn``: a small multilayer perceptron, layer by layer, with explicit backpropagation
+- ``training``: the optimisers (SGD, Adam) and the training loop (also reached as ``nn.train``)
 - ``diagnostics``: what the chapters measure inside a network (gradient norms, dead units)
 - ``data``: seeded toy data sets and the 8 x 8 digits
 

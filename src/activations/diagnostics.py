@@ -8,7 +8,13 @@ the network only what every MLP has:
   ``Z`` and its ``output``;
 - ``loss_and_backward(X, y)``, the forward and backward pass that training
   runs, after which every dense layer holds its weight gradient ``dW``;
-- ``activation_layers`` and ``dense_layers``, first to last.
+- ``activation_layers`` and ``dense_layers``, first to last;
+- ``statistics()``, the running statistics a forward pass in training mode
+  updates (batch normalisation's running mean and variance).
+
+A measurement is not training: each one puts the running statistics back as
+it found them (:func:`statistics_kept`), so measuring a network in the middle
+of its training does not change how it trains or what it predicts.
 
 >>> from activations import nn
 >>> X = np.random.default_rng(0).normal(size=(50, 2))
@@ -18,7 +24,34 @@ the network only what every MLP has:
 [1.0, 1.0]
 """
 
+from contextlib import contextmanager
+
 import numpy as np
+
+
+@contextmanager
+def statistics_kept(model):
+    """Run a block of code, then put the model's running statistics back as they were before it.
+
+    In training mode every forward pass moves batch normalisation's running
+    mean and variance (:class:`activations.nn.BatchNorm`). A measurement or a
+    gradient check runs forward passes but is not training: inside this
+    block it may, and afterwards the statistics are bit for bit what they
+    were. A model without a ``statistics()`` method keeps none.
+
+    >>> from activations import nn
+    >>> model = nn.MLP([2, 3, 2], batch_norm="before")
+    >>> with statistics_kept(model):
+    ...     _ = model.forward(np.array([[1.0, 2.0], [3.0, 5.0]]))
+    >>> model.layers[1].running_mean.tolist()
+    [0.0, 0.0, 0.0]
+    """
+    saved = [(array, array.copy()) for array in getattr(model, "statistics", list)()]
+    try:
+        yield
+    finally:
+        for array, value in saved:
+            array[...] = value
 
 
 class Diagnostics:
@@ -30,12 +63,14 @@ class Diagnostics:
         With ``batch_norm="before"`` that is the batch-normalised z. The forward
         pass runs in the network's current mode (training or inference).
         """
-        self.forward(X)
+        with statistics_kept(self):
+            self.forward(X)
         return [layer.Z for layer in self.activation_layers]
 
     def hidden_outputs(self, X):
         """The output of every hidden layer (after its activation) for the batch X, first to last."""
-        self.forward(X)
+        with statistics_kept(self):
+            self.forward(X)
         return [layer.output for layer in self.activation_layers]
 
     def dead_fraction(self, X):
@@ -47,7 +82,9 @@ class Diagnostics:
 
         All nan if the logits overflow, when no backward pass runs.
         """
-        if np.isnan(self.loss_and_backward(X, y)):
+        with statistics_kept(self):
+            loss = self.loss_and_backward(X, y)
+        if np.isnan(loss):
             return np.full(len(self.dense_layers), np.nan)
         return np.array([np.linalg.norm(layer.dW) for layer in self.dense_layers])
 
@@ -59,6 +96,8 @@ class Diagnostics:
         All nan if the logits overflow, when no backward pass runs.
         """
         hidden = self.dense_layers[:-1]
-        if np.isnan(self.loss_and_backward(X, y)):
+        with statistics_kept(self):
+            loss = self.loss_and_backward(X, y)
+        if np.isnan(loss):
             return [np.full(len(layer.W), np.nan) for layer in hidden]
         return [np.linalg.norm(layer.dW, axis=1) for layer in hidden]

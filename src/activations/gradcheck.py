@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._core import as_float_array, as_parameter
+from .diagnostics import statistics_kept
 
 
 def numerical_gradient(f, x, eps=1e-6):
@@ -60,10 +61,12 @@ class GradCheckResult:
     ``max_rel_error`` is the worst relative error |a - n| / max(|a|, |n|, floor)
     over all entries, found at ``worst_index``, where the analytic gradient
     was ``analytic`` and the finite difference ``numerical``. The floor is
-    1/1000 of the largest gradient entry: a finite difference cannot resolve
+    1/1000 of the largest gradient entry checked (by :func:`check_model`,
+    the largest in the whole network): a finite difference cannot resolve
     much smaller entries to many digits, so those are compared in absolute
-    terms. From :func:`check_model`, ``parameter`` is the position of the
-    worst parameter in ``model.parameters()``.
+    terms, and an entry below the floor passes when |a - n| is below
+    ``tolerance`` times the floor. From :func:`check_model`, ``parameter`` is
+    the position of the worst parameter in ``model.parameters()``.
     """
 
     max_rel_error: float
@@ -144,7 +147,8 @@ def check_model(model, X, y, eps=1e-5, tolerance=1e-5):
     ----------
     model : activations.nn.MLP
         Or any model with ``loss(X, y)``, ``loss_and_backward(X, y)``,
-        ``parameters()`` and ``gradients()``. Its parameters are restored.
+        ``parameters()`` and ``gradients()`` (and ``statistics()``, if it
+        keeps running statistics). It is left as it was found.
     X, y : array_like
         A small batch: the check costs two forward passes per parameter entry.
         Keep every pre-activation away from a kink (ReLU's 0): with the
@@ -154,6 +158,28 @@ def check_model(model, X, y, eps=1e-5, tolerance=1e-5):
         As in :func:`check_grad`, but both larger (1e-5): a network's loss
         sums many rounded terms, and a larger step keeps their rounding error
         small next to the change it measures.
+
+    Notes
+    -----
+    An entry is compared relative to the larger of its two values and a
+    floor, 1/1000 of the largest gradient entry in the whole network (not
+    just of its own parameter). Some gradients are exactly 0 in exact
+    arithmetic and only rounding in float64: a dense layer's bias just
+    before batch normalisation, whose shift the batch mean removes, comes
+    out of backpropagation at about 1e-17 and out of the finite difference
+    at 0 or about 1e-11 (one rounding step of the loss, about 1e-16, over
+    the step 2h = 2e-5). Measured against its own size, that rounding
+    would be an error of order 1; measured against the floor it passes,
+    because an entry below the floor passes when its error is below
+    ``tolerance / 1000`` of the network's largest gradient: 1e-8 of it by
+    default, about 1e-9 for a network whose largest gradient is near 0.1,
+    a hundred times that rounding. A real error is far larger: doubling any
+    gradient entry fails the check unless the entry itself is below 1e-8 of
+    the network's largest gradient.
+
+    The model is left as it was found: its parameters are restored, and so
+    are running statistics (a batch-normalisation layer in training mode
+    updates its running mean and variance on every loss computed here).
 
     Returns
     -------
@@ -170,34 +196,54 @@ def check_model(model, X, y, eps=1e-5, tolerance=1e-5):
     gradient check passed: worst relative error ...e-... (tolerance 1e-05) at index (...) of parameter ...
     """
     tolerance = as_parameter(tolerance, "check_model", "tolerance", minimum=0.0, strict=True)
-    if not np.isfinite(model.loss_and_backward(X, y)):
-        raise ValueError("check_model: the loss is not finite here, so there is no gradient to check")
+    with statistics_kept(model):
+        if not np.isfinite(model.loss_and_backward(X, y)):
+            raise ValueError("check_model: the loss is not finite here, so there is no gradient to check")
+        analytic = [grad.copy() for grad in model.gradients()]
+        numerical = [_numerical_model_gradient(model, param, X, y, eps) for param in model.parameters()]
+    # the scale of the whole network's gradients sets every parameter's floor (see Notes)
+    scale = max((_largest(g) for g in analytic + numerical), default=0.0)
     worst = None
-    for k, (param, grad) in enumerate(zip(model.parameters(), model.gradients(), strict=True)):
-        analytic = grad.copy()
-        original = param.copy()
-
-        def loss_at(value, param=param, original=original):
-            param[...] = value
-            try:
-                return model.loss(X, y)
-            finally:
-                param[...] = original
-
-        result = _compare(analytic, numerical_gradient(loss_at, original, eps), tolerance, parameter=k)
+    for k, (a, n) in enumerate(zip(analytic, numerical, strict=True)):
+        result = _compare(a, n, tolerance, parameter=k, scale=scale)
         # "not <=" so that a nan error counts as the worst
         if worst is None or not result.max_rel_error <= worst.max_rel_error:
             worst = result
     return worst
 
 
-def _compare(analytic, numerical, tolerance, parameter=None):
-    """The worst relative error between two gradients, as a GradCheckResult."""
+def _numerical_model_gradient(model, param, X, y, eps):
+    """The finite-difference gradient of ``model.loss(X, y)`` for one parameter, which it restores."""
+    original = param.copy()
+
+    def loss_at(value):
+        param[...] = value
+        try:
+            return model.loss(X, y)
+        finally:
+            param[...] = original
+
+    return numerical_gradient(loss_at, original, eps)
+
+
+def _largest(values):
+    """The largest finite magnitude among ``values``; 0 if there is none."""
+    finite = np.abs(values[np.isfinite(values)])
+    return float(finite.max()) if finite.size else 0.0
+
+
+def _compare(analytic, numerical, tolerance, parameter=None, scale=None):
+    """The worst relative error between two gradients, as a GradCheckResult.
+
+    ``scale`` is the largest gradient entry that sets the floor; by default
+    the largest of these two gradients.
+    """
     if analytic.size == 0:
         return GradCheckResult(0.0, (), 0.0, 0.0, tolerance, parameter)
     magnitude = np.maximum(np.abs(analytic), np.abs(numerical))
-    largest = float(np.nanmax(magnitude)) if np.any(np.isfinite(magnitude)) else 0.0
-    floor = max(1e-3 * largest, 1e-12)
+    if scale is None:
+        scale = _largest(magnitude)
+    floor = max(1e-3 * scale, 1e-12)
     rel = np.abs(analytic - numerical) / np.maximum(magnitude, floor)
     worst = np.unravel_index(np.nanargmax(np.where(np.isnan(rel), np.inf, rel)), analytic.shape)
     return GradCheckResult(

@@ -1,22 +1,30 @@
 """A small multilayer perceptron in NumPy, with backpropagation written out.
 
-A network is a list of layers, each with a ``forward`` and a ``backward``:
+The module reads top to bottom in four parts:
 
-- :class:`Dense` computes z = W a + b, with W of shape (n_out, n_in) as in
-  the book's mathematics. A batch holds one example per row, so for a batch
-  A the layer computes Z = A W^T + b.
-- :class:`ActivationLayer` applies an activation f to every entry: a = f(z).
-- :class:`PReLULayer` applies PReLU with a slope alpha that it learns.
-- :class:`BatchNorm` standardises every unit over the batch, then scales and
-  shifts it by two learned vectors (chapter 6).
+- **initialisation**: the weight initialisers (:func:`normal`, :func:`xavier_normal`,
+  :func:`he_normal`, ...), and ``INITIALISERS``, the four the book names;
+- **layers**: every layer has a ``forward`` and a ``backward``:
 
-Every layer says what it is with its ``kind`` (``"dense"``, ``"activation"``
-or ``"normalisation"``); the network picks out its dense and activation
-layers by it.
+  - :class:`Dense` computes z = W a + b, with W of shape (n_out, n_in) as in
+    the book's mathematics. A batch holds one example per row, so for a batch
+    A the layer computes Z = A W^T + b.
+  - :class:`ActivationLayer` applies an activation f to every entry: a = f(z).
+  - :class:`PReLULayer` applies PReLU with a slope alpha that it learns.
+  - :class:`GatedLayer` applies a gated unit (GLU, GEGLU, SwiGLU; section 5.3):
+    the first half of its input, gated by the second half.
+  - :class:`BatchNorm` standardises every unit over the batch, then scales and
+    shifts it by two learned vectors (chapter 6).
 
-The last layer outputs logits; the loss turns them into a number (softmax +
-cross-entropy, sigmoid + binary cross-entropy, or identity + squared error),
-one :class:`Loss` of ``LOSSES``, chosen by name when the network is built.
+  Every layer says what it is with its ``kind`` (``"dense"``, ``"activation"``
+  or ``"normalisation"``); the network picks out its dense and activation
+  layers by it;
+- **losses**: a :class:`Loss` turns the last layer's logits into a number
+  (softmax + cross-entropy, sigmoid + binary cross-entropy, or identity +
+  squared error); ``LOSSES`` holds them by the names the network takes;
+- **the network**: :class:`MLP`, whose layers :func:`build_layers` builds, and
+  :func:`deep_mlp` for a deep stack of equal widths.
+
 Backpropagation is the chain rule, one layer at a time, from the loss back:
 
     grad = dLoss/dlogits                        (from activations.losses)
@@ -31,6 +39,9 @@ activation layer returns grad * f'(z).
 A training step is :meth:`MLP.loss_and_backward` (forward, loss, backward)
 followed by the optimiser's step; the gradient check
 (:func:`activations.gradcheck.check_model`) checks that same pass. The
+optimisers (:class:`SGD`, :class:`Adam`) and the training loop (:func:`train`,
+which returns a :class:`History`) live in :mod:`activations.training`; this
+module imports them, so ``nn.train`` and ``nn.Adam`` are those. The
 measurements the chapters make inside a network (gradient norms, dead units)
 are in :mod:`activations.diagnostics`. Everything is seeded: the same seed
 gives bit-identical weights and training.
@@ -43,7 +54,6 @@ gives bit-identical weights and training.
 """
 
 import itertools
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -52,6 +62,7 @@ from ._core import as_float_array, as_parameter
 from .diagnostics import Diagnostics
 from .functions import get, prelu
 from .gated import GATED
+from .training import DIAGNOSTICS, SGD, Adam, History, train  # noqa: F401 (nn.train, nn.Adam, ...)
 
 # --- initialisation: each initialiser maps (fan_in, fan_out, rng) to W of shape (fan_out, fan_in) ---
 
@@ -124,12 +135,14 @@ def initialiser(init):
 
 
 class Layer:
-    """What every layer shares: a ``kind``, and its parameters with their gradients.
+    """What every layer shares: a ``kind``, its parameters with their gradients, its statistics.
 
     ``kind`` says what the layer is: ``"dense"``, ``"activation"`` or
     ``"normalisation"``. A network picks out its dense layers and its
     activations by it, so a layer of another kind (a dropout layer, say)
-    is counted as neither. A layer without parameters keeps the empty lists.
+    is counted as neither. ``statistics`` are the arrays that a forward pass
+    in training mode updates and no optimiser does (batch normalisation's
+    running mean and variance). A layer without any keeps the empty lists.
     """
 
     kind = None
@@ -138,6 +151,9 @@ class Layer:
         return []
 
     def gradients(self):
+        return []
+
+    def statistics(self):
         return []
 
 
@@ -313,6 +329,9 @@ class BatchNorm(Layer):
 
     def gradients(self):
         return [self.dgamma, self.dbeta]
+
+    def statistics(self):
+        return [self.running_mean, self.running_var]
 
 
 def _is_gated(activation):
@@ -522,6 +541,11 @@ class MLP(Diagnostics):
         return _of_kind(self.layers, "activation")
 
     @property
+    def prelu_layers(self):
+        """The PReLU layers, whose slopes alpha are learned, first to last."""
+        return [layer for layer in self.layers if isinstance(layer, PReLULayer)]
+
+    @property
     def training(self):
         """Whether the layers that have a mode (batch normalisation) use batch statistics or running ones."""
         return all(layer.training for layer in self.layers if hasattr(layer, "training"))
@@ -573,6 +597,15 @@ class MLP(Diagnostics):
     def gradients(self):
         """The gradients from the last backward pass, in the order of :meth:`parameters`."""
         return [g for layer in self.layers for g in layer.gradients()]
+
+    def statistics(self):
+        """The running statistics, layer by layer (BatchNorm's running mean and variance).
+
+        A forward pass in training mode updates them in place; no optimiser
+        does. :func:`activations.diagnostics.statistics_kept` puts them back
+        after a measurement. A layer without ``statistics()`` keeps none.
+        """
+        return [s for layer in self.layers if hasattr(layer, "statistics") for s in layer.statistics()]
 
     def loss(self, X, y):
         """The loss of the network on (X, y)."""
@@ -633,168 +666,3 @@ def deep_mlp(n_inputs, n_outputs, depth, width, activation, init, seed=0, **sett
     """
     widths = deep_widths(n_inputs, n_outputs, depth, width)
     return MLP(widths, activation=activation, init=init, seed=seed, **settings)
-
-
-# --- optimisers ---------------------------------------------------------------------------
-
-
-class SGD:
-    """Gradient descent with momentum: v <- momentum v - lr g;  p <- p + v."""
-
-    def __init__(self, lr=0.1, momentum=0.0):
-        self.lr = as_parameter(lr, "SGD", "lr", minimum=0.0, strict=True)
-        self.momentum = as_parameter(momentum, "SGD", "momentum", minimum=0.0, maximum=0.999)
-        self.velocity = None
-
-    def step(self, params, grads):
-        if self.velocity is None:
-            self.velocity = [np.zeros_like(p) for p in params]
-        for p, g, v in zip(params, grads, self.velocity, strict=True):
-            v *= self.momentum
-            v -= self.lr * g
-            p += v
-
-
-class Adam:
-    """Adam (Kingma and Ba, 2015): per-parameter steps from running moments of the gradient."""
-
-    def __init__(self, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
-        self.lr = as_parameter(lr, "Adam", "lr", minimum=0.0, strict=True)
-        self.beta1 = as_parameter(beta1, "Adam", "beta1", minimum=0.0, maximum=0.999999)
-        self.beta2 = as_parameter(beta2, "Adam", "beta2", minimum=0.0, maximum=0.999999)
-        self.eps = as_parameter(eps, "Adam", "eps", minimum=0.0, strict=True)
-        self.m = self.v = None
-        self.t = 0
-
-    def step(self, params, grads):
-        if self.m is None:
-            self.m = [np.zeros_like(p) for p in params]
-            self.v = [np.zeros_like(p) for p in params]
-        self.t += 1
-        for p, g, m, v in zip(params, grads, self.m, self.v, strict=True):
-            m *= self.beta1
-            m += (1 - self.beta1) * g
-            v *= self.beta2
-            v += (1 - self.beta2) * g**2
-            m_hat = m / (1 - self.beta1**self.t)  # bias correction: m and v start at 0
-            v_hat = v / (1 - self.beta2**self.t)
-            p -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
-
-
-# --- training -----------------------------------------------------------------------------
-
-DIAGNOSTICS = ("grad_norms", "dead_fraction", "alpha")
-
-
-@dataclass
-class History:
-    """What :func:`train` measured. Row 0 is at initialisation, row e after epoch e.
-
-    ``loss`` and ``accuracy`` are measured on the whole training set after
-    every epoch, ``val_loss`` and ``val_accuracy`` on the ``validation``
-    data (None without it). The diagnostics asked for with ``record`` are
-    arrays too, None otherwise: ``grad_norms`` (epochs + 1, dense layers),
-    ``dead_fraction`` (epochs + 1, hidden layers) and, for PReLU, ``alpha``
-    (epochs + 1, hidden layers). ``diverged`` is True when the logits or
-    the loss stopped being finite (training then stops, and the remaining
-    rows are nan); ``epochs_run`` is the last epoch measured.
-    """
-
-    loss: np.ndarray
-    accuracy: np.ndarray
-    val_loss: np.ndarray | None = None
-    val_accuracy: np.ndarray | None = None
-    grad_norms: np.ndarray | None = None
-    dead_fraction: np.ndarray | None = None
-    alpha: np.ndarray | None = None
-    diverged: bool = False
-    epochs_run: int = 0
-
-
-def train(model, X, y, optimizer, epochs=100, batch_size=None, seed=0, validation=None, record=()):
-    """Train ``model`` on (X, y) with mini-batches; return a :class:`History`.
-
-    ``batch_size=None`` uses the whole set as one batch. The order of the
-    mini-batches is shuffled every epoch by a generator seeded with ``seed``.
-    ``record`` names the extra diagnostics to measure after every epoch, any
-    of ``"grad_norms"``, ``"dead_fraction"`` and ``"alpha"``; each costs
-    another pass over the training set.
-    """
-    X, y, batch_size, record = _checked(model, X, y, epochs, batch_size, record)
-    history = _empty_history(model, epochs + 1, validation is not None, record)
-    rng = np.random.default_rng(seed)
-    # A diverging run (learning rate too large) overflows; that is detected and
-    # reported through history.diverged instead of a stream of warnings.
-    with np.errstate(over="ignore", invalid="ignore"):
-        for epoch in range(epochs + 1):
-            if epoch > 0 and not _one_epoch(model, X, y, optimizer, batch_size, rng):
-                history.diverged = True
-                return history
-            loss, accuracy = model.evaluate(X, y)
-            if not np.isfinite(loss):
-                history.diverged = True
-                return history
-            history.loss[epoch], history.accuracy[epoch] = loss, accuracy
-            _measure(history, epoch, model, X, y, validation, record)
-    return history
-
-
-def _one_epoch(model, X, y, optimizer, batch_size, rng):
-    """One pass over (X, y) in an order drawn from ``rng``, one step per batch; False if it overflowed."""
-    order = rng.permutation(len(X))
-    for start in range(0, len(X), batch_size):
-        batch = order[start : start + batch_size]
-        loss = model.loss_and_backward(X[batch], y[batch])
-        if not np.isfinite(loss):  # the steps were too large
-            return False
-        optimizer.step(model.parameters(), model.gradients())
-    return True
-
-
-def _measure(history, epoch, model, X, y, validation, record):
-    """Fill row ``epoch`` of the history: validation and the diagnostics asked for."""
-    if validation is not None:
-        history.val_loss[epoch], history.val_accuracy[epoch] = model.evaluate(*validation)
-    if "grad_norms" in record:
-        history.grad_norms[epoch] = model.gradient_norms(X, y)
-    if "dead_fraction" in record:
-        history.dead_fraction[epoch] = model.dead_fraction(X)
-    if "alpha" in record:
-        history.alpha[epoch] = [layer.alpha[0] for layer in model.layers if isinstance(layer, PReLULayer)]
-    history.epochs_run = epoch
-
-
-def _checked(model, X, y, epochs, batch_size, record):
-    """train's arguments checked: X as floats, y as an array, the batch size, record as a tuple."""
-    if not isinstance(epochs, (int, np.integer)) or epochs < 0:
-        raise ValueError(f"train: epochs must be a non-negative integer, got {epochs!r}")
-    X = as_float_array(X, "train", "X")
-    y = np.asarray(y)
-    if len(X) != len(y):
-        raise ValueError(f"train: X has {len(X)} rows but y has {len(y)}")
-    batch_size = len(X) if batch_size is None else batch_size
-    if not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
-        raise ValueError(f"train: batch_size must be a positive integer, got {batch_size!r}")
-    record = (record,) if isinstance(record, str) else tuple(record)
-    for name in record:
-        if name not in DIAGNOSTICS:
-            raise ValueError(f"train: cannot record {name!r}; choose from {', '.join(DIAGNOSTICS)}")
-    if "alpha" in record and not any(isinstance(layer, PReLULayer) for layer in model.layers):
-        raise ValueError("train: cannot record 'alpha': the model has no PReLU layer")
-    return X, y, batch_size, record
-
-
-def _empty_history(model, rows, validation, record):
-    """A History whose arrays, of the right shapes, are all nan."""
-    widths = {
-        "grad_norms": len(model.dense_layers),
-        "dead_fraction": len(model.activation_layers),
-        "alpha": sum(isinstance(layer, PReLULayer) for layer in model.layers),
-    }
-    return History(
-        loss=np.full(rows, np.nan),
-        accuracy=np.full(rows, np.nan),
-        val_loss=np.full(rows, np.nan) if validation else None,
-        val_accuracy=np.full(rows, np.nan) if validation else None,
-        **{name: np.full((rows, widths[name]), np.nan) for name in record},
-    )
