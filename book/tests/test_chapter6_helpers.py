@@ -1,6 +1,8 @@
 """The book helpers of chapter 6: the comparison grid, initialisation and normalisation experiments,
 the cost measurement, the checklist, their figures and the exercise checkers."""
 
+import json
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -12,7 +14,7 @@ from scipy import special
 
 import activations as act
 from activations import nn
-from textbook import checklist, comparison, cost, exercises, normalisation, plotting
+from textbook import ROOT, checklist, comparison, cost, exercises, normalisation, plotting
 
 
 def _verdict(capsys, check, *answer):
@@ -191,14 +193,25 @@ def test_a_missing_table_names_the_script(tmp_path, monkeypatch):
 # --- initialisation and normalisation ------------------------------------------------------------
 
 
+def _digits(n):
+    return comparison.split("digits")[0][:n]
+
+
 def test_input_spreads_are_one_per_hidden_layer_and_batch_norm_makes_them_one():
-    spreads = normalisation.input_spreads("tanh", 1.0, depth=5)
+    X = _digits(200)
+    spreads = normalisation.input_spreads(X, "tanh", 1.0, depth=5, width=16, seed=0)
     assert spreads.shape == (4,) and np.all(spreads > 0)
-    np.testing.assert_allclose(normalisation.input_spreads("relu", 4.0, "before", depth=5), 1, atol=1e-3)
-    assert normalisation.input_spreads("relu", 4.0, depth=5)[-1] > 10 * spreads[-1]
+    with_bn = normalisation.input_spreads(X, "relu", 4.0, depth=5, width=16, seed=0, batch_norm="before")
+    np.testing.assert_allclose(with_bn, 1, atol=1e-3)
+    assert normalisation.input_spreads(X, "relu", 4.0, depth=5, width=16, seed=0)[-1] > 10 * spreads[-1]
 
 
-# --- cost ------------------------------------------------------------------------------------------
+def test_input_spreads_use_the_settings_passed():
+    X = _digits(200)
+    spreads = normalisation.input_spreads(X, "tanh", 1.0, depth=5, width=16, seed=0)
+    assert not np.array_equal(spreads, normalisation.input_spreads(X, "tanh", 1.0, 5, 16, seed=1))
+    assert not np.array_equal(spreads, normalisation.input_spreads(X[:100], "tanh", 1.0, 5, 16, seed=0))
+    assert not np.array_equal(spreads, normalisation.input_spreads(X, "tanh", 1.0, 5, 8, seed=0))
 
 
 def test_cost_is_measured_in_copies_for_every_activation():
@@ -435,21 +448,34 @@ def test_the_checklist_checker_measures_the_network_it_is_given(capsys, swapped)
     assert not _verdict(capsys, check, float(f"{trained:.3e}"), untrained, X, y, None).endswith(": correct")
 
 
-def test_input_spread_widget_redraws():
+def test_input_spread_widget_redraws_the_network_it_is_given():
     from textbook import widgets
 
-    explorer = widgets.InputSpreadExplorer()
+    explorer = widgets.InputSpreadExplorer(_digits(600), depth=12, width=32, seed=0)
     spreads = lambda: explorer.figure.axes[0].lines[0].get_ydata().copy()  # noqa: E731
     tanh = spreads()
-    assert len(tanh) == 19
+    assert len(tanh) == 11
     explorer.controls["activation"].value = "relu"
     explorer.controls["gain"].value = 4.0
     exploding = spreads()
-    assert exploding[-1] > 1e6
+    assert exploding[-1] > 1e4
+    assert "layer 11 spread" in explorer.figure.axes[0].get_title()
     explorer.controls["batch_norm"].value = True
     np.testing.assert_allclose(spreads(), 1, atol=1e-3)
     assert "with batch norm" in explorer.figure.axes[0].get_title()
     plt.close("all")
+
+
+def test_the_init_norm_page_checks_its_claims_for_the_stated_settings():
+    # Its hidden checks run only when the settings are the ones its text describes; the stored
+    # run is that one, so no hidden cell may have printed that its claims went unchecked.
+    page = json.loads((ROOT / "chapters" / "06_practice" / "2_init_norm.ipynb").read_text())
+    hidden = [c for c in page["cells"] if "remove-cell" in c.get("metadata", {}).get("tags", [])]
+    assert any("as_described =" in "".join(c["source"]) for c in hidden)
+    assert sum("if as_described" in "".join(c["source"]) for c in hidden) >= 5
+    for cell in page["cells"]:
+        for output in cell.get("outputs", []):
+            assert "not checked" not in "".join(output.get("text", ""))
 
 
 def test_scaled_normal_has_variance_gain_squared_over_fan_in():

@@ -3,15 +3,13 @@
 The notebook holds every setting of its experiments (data, widths, depth,
 initialisations, optimiser, learning rate, batch size, epochs, seeds, target)
 and runs their loops in sight. This module keeps only the initialiser with a
-weight gain and the measurement the explorer redraws for every gain, with
-the notebook's set-up as defaults.
+weight gain and the measurement the explorer redraws for every gain; the
+notebook passes its data, depth, width and seed in.
 """
 
 import numpy as np
 
 from activations import nn
-
-from . import comparison
 
 
 def scaled_normal(gain):
@@ -24,16 +22,15 @@ def scaled_normal(gain):
     return init
 
 
-def input_spreads(activation, gain, batch_norm=None, depth=20, width=32, n_train=600, seed=0):
-    """The standard deviation of every hidden activation's input z at initialisation.
+def input_spreads(X, activation, gain, depth, width, seed, batch_norm=None):
+    """The standard deviation of every hidden activation's input z at initialisation, on the inputs X.
 
     A ``depth``-layer network of ``width`` units with weights from
-    :func:`scaled_normal` (``gain``), on the first ``n_train`` training digits of
-    section 6.1's split (6.2's set-up); ``batch_norm="before"`` adds a BatchNorm
-    layer before every activation (training mode: this batch's statistics).
+    :func:`scaled_normal` (``gain``) drawn with ``seed``, so ``depth - 1``
+    values; ``batch_norm="before"`` adds a BatchNorm layer before every
+    activation (training mode: the statistics of the batch X).
     """
-    X = comparison.split("digits")[0][:n_train]
     model = nn.deep_mlp(
-        64, 10, depth, width, activation, scaled_normal(gain), seed=seed, batch_norm=batch_norm
+        X.shape[1], 10, depth, width, activation, scaled_normal(gain), seed=seed, batch_norm=batch_norm
     )
     return np.array([z.std() for z in model.pre_activations(X)])

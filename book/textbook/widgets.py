@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from activations import nn
 from activations.functions import relu
 
-from . import linear, plotting
+from . import linear, normalisation, plotting
 
 
 class Explorer:
@@ -245,10 +245,13 @@ class InputSpreadExplorer(Explorer):
     """Chapter 6.2: the spread of every layer's activation inputs, for any weight scale, with or without BN.
 
     Weights are N(0, gain^2 / n_in); the figure shows the standard deviation of
-    the inputs z of each of the 19 hidden activations of a 20-layer network.
+    the inputs z of each of the ``depth - 1`` hidden activations of a network
+    with ``depth`` dense layers of ``width`` units, its weights drawn with
+    ``seed``, on the inputs ``X``: the notebook passes its own settings.
     """
 
-    def __init__(self):
+    def __init__(self, X, depth, width, seed):
+        self.X, self.depth, self.width, self.seed = X, depth, width, seed
         super().__init__(
             {
                 "activation": widgets.Dropdown(options=["sigmoid", "tanh", "relu", "selu"], value="tanh"),
@@ -260,15 +263,16 @@ class InputSpreadExplorer(Explorer):
         )
 
     def plot(self, activation, gain, batch_norm):
-        from . import normalisation  # imported here: it loads the digits
-
         ax = self.figure.subplots()
-        spreads = normalisation.input_spreads(activation, gain, "before" if batch_norm else None)
+        where = "before" if batch_norm else None
+        spreads = normalisation.input_spreads(
+            self.X, activation, gain, self.depth, self.width, self.seed, where
+        )
         plotting.input_spreads(ax, {f"gain {gain:.2g}": spreads}, activation)
         state = "with" if batch_norm else "without"
-        ax.set_title(f"{activation}, {state} batch norm: layer 19 spread {spreads[-1]:.2g}")
+        ax.set_title(f"{activation}, {state} batch norm: layer {self.depth - 1} spread {spreads[-1]:.2g}")
 
 
-def input_spread():
+def input_spread(X, depth, width, seed):
     """The widget of :class:`InputSpreadExplorer` (activation, weight gain, batch normalisation)."""
-    return InputSpreadExplorer().widget
+    return InputSpreadExplorer(X, depth, width, seed).widget
