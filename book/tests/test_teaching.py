@@ -44,6 +44,13 @@ def test_citation_file_is_complete_and_rendered():
     assert bibtex.startswith("@book{")
 
 
+def test_the_citation_gives_the_library_s_version():
+    import activations
+
+    data = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert str(data["version"]) == activations.__version__
+
+
 def test_citation_with_a_missing_field_is_refused(tmp_path):
     broken = tmp_path / "CITATION.cff"
     broken.write_text("cff-version: 1.2.0\ntitle: x\n")
