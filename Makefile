@@ -19,7 +19,7 @@ ifeq ($(shell uname -m),x86_64)
 export OPENBLAS_CORETYPE ?= Haswell
 endif
 
-.PHONY: setup book pdf test lint wheel pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
+.PHONY: setup book editions pdf test lint wheel pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
 
 setup: $(STAMP)
 
@@ -32,9 +32,22 @@ $(STAMP): requirements.txt pyproject.toml book/pyproject.toml
 	@echo "Installed into $(VENV): the activations library, the book's textbook package beside it and $$(grep -c '==' requirements.txt) pinned packages from requirements.txt"
 
 # The HTML, with every Sphinx warning an error. Notebooks are not executed here (see `make notebooks`).
+# EDITION=student: no solutions, no hidden cells, no teaching page (_build/student/html, and the
+# notebooks to hand out in _build/student/notebooks); EDITION=instructor: the book plus an answer
+# key per chapter (_build/instructor/html). Both are made from the same sources by tools/editions.py.
+EDITION ?= self-study
 book: setup
+ifeq ($(EDITION),self-study)
 	$(BIN)/jupyter-book build . --warningiserror --keep-going
 	@echo "The book is in _build/html: open _build/html/index.html, or run 'make serve'."
+else
+	$(BIN)/python tools/editions.py $(EDITION)
+endif
+
+# Both class editions, which the tests read.
+editions: setup
+	$(BIN)/python tools/editions.py student
+	$(BIN)/python tools/editions.py instructor
 
 # The print edition: the whole book as one PDF, _build/pdf/book.pdf. tools/make_pdf.py builds the
 # single-page HTML and prints it with headless Chromium (Debian's chromium; poppler-utils puts
@@ -60,7 +73,7 @@ wheel: setup
 	$(BIN)/python tools/check_wheel.py
 
 test: PDF_FLAGS = --optional
-test: lint book pdf wheel pytest
+test: lint book editions pdf wheel pytest
 
 benchmark: setup
 	$(BIN)/python -m benchmarks.speed
