@@ -11,8 +11,10 @@ made from the same notebooks and pages, copied to _build/<edition>/src and chang
   teaching page, with its assessment questions and model answers, leaves the table of contents.
   The checkers stay: a student still hears right or wrong and gets the hints. The notebooks are
   also written to _build/student/notebooks, for a class to hand out.
-- instructor: everything in self-study, plus an answer key per chapter (every exercise's
-  solution, unfolded, gathered from the chapter's sections) in a part of its own.
+- instructor: everything in self-study, plus the assessment questions with their model answers
+  (back/assessment.ipynb, which the self-study table of contents leaves out) and an answer key
+  per chapter (every exercise's solution, unfolded, gathered from the chapter's sections) in a
+  part of its own.
 
 Each edition is built with warnings as errors into _build/<edition>/html. Stored outputs are
 kept as they are: nothing is executed.
@@ -34,6 +36,7 @@ SOURCES = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "chapters", 
 SOLUTION = re.compile(r"^```\{admonition\} Solution\n:class: dropdown\n(.*?)^```[ \t]*$\n?", re.M | re.S)
 EXERCISE = re.compile(r"\*\*Exercise (\d+\.\d+\.\d+)\*\*")
 TEACHING = "back/teaching"
+ASSESSMENT = "back/assessment"  # questions and model answers: in the instructor edition only
 
 
 def solutions(cell):
@@ -87,6 +90,7 @@ def student(src):
     """The student edition: no solutions, no hidden cells, no teaching page."""
     counts = [strip_answers(path) for _, paths in sections(src) for path in paths]
     (src / f"{TEACHING}.ipynb").unlink()
+    (src / f"{ASSESSMENT}.ipynb").unlink()
     toc_path = src / "_toc.yml"
     toc = yaml.safe_load(toc_path.read_text())
     back = toc["parts"][1]["chapters"]
@@ -137,6 +141,9 @@ def instructor(src):
         keys.append({"file": docname})
     toc_path = src / "_toc.yml"
     toc = yaml.safe_load(toc_path.read_text())
+    back = toc["parts"][1]["chapters"]
+    at = next(k for k, c in enumerate(back) if c["file"] == TEACHING)
+    back.insert(at + 1, {"file": ASSESSMENT})
     toc["parts"].append({"caption": "Answer keys (instructor edition)", "chapters": keys})
     toc_path.write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True))
     config_path = src / "_config.yml"

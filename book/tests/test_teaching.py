@@ -25,14 +25,28 @@ def test_a_chapter_without_notebooks_is_refused():
         teaching.sections("99_missing")
 
 
-def test_the_teaching_page_covers_every_chapter_with_a_plan_and_questions():
+def test_the_teaching_page_covers_every_chapter_with_a_plan_and_no_model_answers():
     nb = nbformat.read(ROOT / "back/teaching.ipynb", as_version=4)
     text = "\n".join(c.source for c in nb.cells)
     for chapter in CHAPTERS:
         assert f'teaching.outcomes_markdown("{chapter}")' in text
     assert text.count("**A 90-minute lecture.**") == len(CHAPTERS)
+    assert "**Q1.**" not in text and "*Model answer.*" not in text
+
+
+def test_the_assessment_page_asks_two_questions_a_chapter_each_answered_by_code():
+    cells = nbformat.read(ROOT / "back/assessment.ipynb", as_version=4).cells
+    text = "\n".join(c.source for c in cells)
     assert text.count("**Q1.**") == text.count("**Q2.**") == len(CHAPTERS)
     assert text.count("*Model answer.*") == 2 * len(CHAPTERS)
+    for k, cell in enumerate(cells):
+        if cell.source.startswith("**Q"):
+            assert cells[k + 1].cell_type == "code" and cells[k + 2].source.startswith("*Model answer.*")
+
+
+def test_the_assessment_page_is_not_in_the_self_study_book():
+    toc = (ROOT / "_toc.yml").read_text()
+    assert "back/assessment" not in toc and "back/teaching" in toc
 
 
 def test_citation_file_is_complete_and_rendered():
