@@ -19,7 +19,7 @@ ifeq ($(shell uname -m),x86_64)
 export OPENBLAS_CORETYPE ?= Haswell
 endif
 
-.PHONY: setup book editions pdf test lint wheel pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
+.PHONY: setup book editions assignments pdf test lint wheel pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
 
 setup: $(STAMP)
 
@@ -43,6 +43,11 @@ ifeq ($(EDITION),self-study)
 else
 	$(BIN)/python tools/editions.py $(EDITION)
 endif
+
+# The graded assignments: an nbgrader course folder in _build/assignments (source/, and release/,
+# the notebooks students get, without solutions or hidden tests), one assignment per variant.
+assignments: setup
+	$(BIN)/python tools/assignments.py
 
 # Both class editions, which the tests read.
 editions: setup
