@@ -25,13 +25,15 @@ MISTAKES = {
 def course(tmp_path_factory):
     pytest.importorskip("nbgrader")
     course, names = tool.write(tmp_path_factory.mktemp("course") / "course")
-    assert names == ["chapter04-a", "chapter04-b"]
+    assert names == [
+        assignments.assignment_name(c, v) for c in assignments.CHAPTERS for v in assignments.VARIANTS
+    ]
     return course
 
 
-def _model_answers(course):
+def _model_answers(course, name=NAME):
     """The model solution of every answer cell, read from the source notebook, by its grade id."""
-    nb = nbformat.read(course / "source" / NAME / f"{NAME}.ipynb", as_version=4)
+    nb = nbformat.read(course / "source" / name / f"{name}.ipynb", as_version=4)
     answers = {}
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
@@ -41,34 +43,49 @@ def _model_answers(course):
     return answers
 
 
-def _submit(course, student, answers):
+def _submit(course, student, answers, name=NAME):
     """Fill the released notebook as a student would and put it where nbgrader collects it."""
-    nb = nbformat.read(course / "release" / NAME / f"{NAME}.ipynb", as_version=4)
+    nb = nbformat.read(course / "release" / name / f"{name}.ipynb", as_version=4)
     for cell in nb.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
         if grade_id in answers:
             cell.source = answers[grade_id]
-    folder = course / "submitted" / student / NAME
+    folder = course / "submitted" / student / name
     folder.mkdir(parents=True)
-    nbformat.write(nb, folder / f"{NAME}.ipynb")
+    nbformat.write(nb, folder / f"{name}.ipynb")
 
 
-def test_the_released_notebooks_hold_no_solution_and_no_hidden_test(course):
-    for name in ("chapter04-a", "chapter04-b"):
-        text = (course / "release" / name / f"{name}.ipynb").read_text()
-        assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text
-        assert "assert _agrees(" not in text  # the value checks are the hidden tests
-        model = _model_answers(course) if name == NAME else {}
-        for body in model.values():
-            assert body not in text
+NAMES = [assignments.assignment_name(c, v) for c in assignments.CHAPTERS for v in assignments.VARIANTS]
 
 
-def test_the_variants_differ_in_their_numbers(course):
-    read = lambda n: nbformat.read(course / "source" / n / f"{n}.ipynb", as_version=4).cells  # noqa: E731
-    a, b = read("chapter04-a"), read("chapter04-b")
-    questions = [(x.source, y.source) for x, y in zip(a, b, strict=True) if x.source.startswith("**Exercise")]
-    assert len(questions) == len(assignments.CHAPTER4)
-    assert all(x != y for x, y in questions)
+@pytest.mark.parametrize("name", NAMES)
+def test_the_released_notebook_holds_no_solution_and_no_hidden_test(course, name):
+    text = (course / "release" / name / f"{name}.ipynb").read_text()
+    assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text
+    assert "assert _agrees(" not in text  # the value checks are the hidden tests
+    for body in _model_answers(course, name).values():
+        assert body not in text
+
+
+@pytest.mark.parametrize("chapter", list(assignments.CHAPTERS))
+def test_every_exercise_has_points_a_question_and_two_variants_that_differ(chapter):
+    graded = assignments.CHAPTERS[chapter]
+    assert len(graded) >= 3 and all(g.points > 0 for g in graded)
+    for g in graded:
+        assert len(g.variants) == len(assignments.VARIANTS)
+        questions = {g.question.format(**v) for v in g.variants}
+        assert len(questions) == len(g.variants), f"exercise {g.exercise}: the variants read the same"
+
+
+def test_nbgrader_gives_full_marks_to_every_assignment_s_model_answers(course):
+    nbgrader_api = pytest.importorskip("nbgrader.api")
+    for name in NAMES:
+        _submit(course, "model", _model_answers(course, name), name)
+        tool.nbgrader(course, "autograde", name, "--force", "--create", "--student", "model")
+    with nbgrader_api.Gradebook(f"sqlite:///{course}/gradebook.db", "activations") as gradebook:
+        for name in NAMES:
+            submission = gradebook.find_submission(name, "model")
+            assert submission.score == submission.max_score == assignments.points(int(name[7:9])), name
 
 
 def test_nbgrader_gives_full_marks_to_the_model_answers_and_takes_off_exactly_the_two_mistakes(course):
@@ -83,7 +100,7 @@ def test_nbgrader_gives_full_marks_to_the_model_answers_and_takes_off_exactly_th
     _submit(course, "bob", wrong)
     tool.nbgrader(course, "autograde", NAME, "--force", "--create")
     total = assignments.points(4)
-    lost = sum(g.points for g in assignments.CHAPTER4 if g.name in MISTAKES)
+    lost = sum(g.points for g in assignments.CHAPTERS[4] if g.name in MISTAKES)
     assert (total, lost) == (11, 4)
     with nbgrader_api.Gradebook(f"sqlite:///{course}/gradebook.db", "activations") as gradebook:
         alice = gradebook.find_submission(NAME, "alice")
