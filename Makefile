@@ -46,8 +46,10 @@ endif
 
 # The graded assignments: an nbgrader course folder in _build/assignments (source/, and release/,
 # the notebooks students get, without solutions or hidden tests), one assignment per variant.
+# COURSE=<folder> puts the course elsewhere; running it again keeps submissions and grades.
+COURSE ?= _build/assignments
 assignments: setup
-	$(BIN)/python tools/assignments.py
+	$(BIN)/python tools/assignments.py --course "$(COURSE)"
 
 # Both class editions, which the tests read.
 editions: setup

@@ -6,7 +6,9 @@ Writes DIR (default _build/assignments) as an nbgrader course: nbgrader_config.p
 chapter that has graded exercises (textbook.assignments) one assignment per variant,
 source/chapterNN-<variant>/chapterNN-<variant>.ipynb, with the model answers computed from the
 variant's settings. Then runs `nbgrader generate_assignment` on each, which writes release/: the
-notebooks students get, without the solutions and without the hidden tests.
+notebooks students get, without the solutions and without the hidden tests. Run again, it rewrites
+source/ and release/ and leaves what a term has added (submitted/, autograded/, feedback/ and the
+gradebook) as it is.
 """
 
 import argparse
@@ -42,15 +44,16 @@ def nbgrader(course, *args):
 
 
 def write(course):
+    """Write (or rewrite) the course's sources and releases; a term's submissions and grades stay."""
     course = Path(course).resolve()
-    shutil.rmtree(course, ignore_errors=True)
-    course.mkdir(parents=True)
+    course.mkdir(parents=True, exist_ok=True)
     (course / "nbgrader_config.py").write_text(CONFIG.format(root=str(course)))
     names = []
     for chapter in assignments.CHAPTERS:
         for variant in assignments.VARIANTS:
             name = assignments.assignment_name(chapter, variant)
             folder = course / "source" / name
+            shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
             nbformat.write(assignments.notebook(chapter, variant), folder / f"{name}.ipynb")
             names.append(name)

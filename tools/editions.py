@@ -12,7 +12,8 @@ made from the same notebooks and pages, copied to _build/<edition>/src and chang
   The checkers stay: a student still hears right or wrong and gets the hints. The notebooks are
   also written to _build/student/notebooks, for a class to hand out.
 - instructor: everything in self-study, plus the assessment questions with their model answers
-  (back/assessment.ipynb, which the self-study table of contents leaves out) and an answer key
+  (back/assessment.ipynb), how to run a term with the student edition and the graded assignments
+  (back/term.md), both left out of the self-study table of contents, and an answer key
   per chapter (every exercise's solution, unfolded, gathered from the chapter's sections) in a
   part of its own.
 
@@ -36,7 +37,8 @@ SOURCES = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "chapters", 
 SOLUTION = re.compile(r"^```\{admonition\} Solution\n:class: dropdown\n(.*?)^```[ \t]*$\n?", re.M | re.S)
 EXERCISE = re.compile(r"\*\*Exercise (\d+\.\d+\.\d+)\*\*")
 TEACHING = "back/teaching"
-ASSESSMENT = "back/assessment"  # questions and model answers: in the instructor edition only
+# in the instructor edition only: assessment questions with model answers, and running a term
+ASSESSMENT, TERM = "back/assessment", "back/term"
 
 
 def solutions(cell):
@@ -91,6 +93,7 @@ def student(src):
     counts = [strip_answers(path) for _, paths in sections(src) for path in paths]
     (src / f"{TEACHING}.ipynb").unlink()
     (src / f"{ASSESSMENT}.ipynb").unlink()
+    (src / f"{TERM}.md").unlink()
     toc_path = src / "_toc.yml"
     toc = yaml.safe_load(toc_path.read_text())
     back = toc["parts"][1]["chapters"]
@@ -143,7 +146,7 @@ def instructor(src):
     toc = yaml.safe_load(toc_path.read_text())
     back = toc["parts"][1]["chapters"]
     at = next(k for k, c in enumerate(back) if c["file"] == TEACHING)
-    back.insert(at + 1, {"file": ASSESSMENT})
+    back[at + 1 : at + 1] = [{"file": ASSESSMENT}, {"file": TERM}]
     toc["parts"].append({"caption": "Answer keys (instructor edition)", "chapters": keys})
     toc_path.write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True))
     config_path = src / "_config.yml"

@@ -106,6 +106,7 @@ def test_the_self_study_site_holds_no_model_answer():
     if not (site / "intro.html").exists():
         _missing("the book is not built: run `make book`")
     assert not (site / "back" / "assessment.html").exists()
+    assert not (site / "back" / "term.html").exists()
     assert "Model answer" not in _text(site / "back" / "teaching.html")
 
 
@@ -114,6 +115,7 @@ def test_the_instructor_edition_holds_the_solutions_the_hidden_cells_and_the_tea
     site = INSTRUCTOR / "html"
     assert "Model answer" in _text(site / "back" / "assessment.html")
     assert "A 90-minute lecture" in _text(site / "back" / "teaching.html")
+    assert "nbgrader autograde" in _text(site / "back" / "term.html")
     keys = "".join(_text(p) for p in (site / "answers").glob("chapter*.html"))
     assert len(list((site / "answers").glob("chapter*.html"))) == 6
     for name, words in _distinctive():
