@@ -110,8 +110,9 @@ def points(chapter):
 
 # The graded exercises of each chapter, one module a chapter (chapter4.py, ...), which import
 # Graded from here: imported last.
-from . import chapter3  # noqa: E402, I001
+from . import chapter1  # noqa: E402, I001
+from . import chapter3  # noqa: E402
 from . import chapter2  # noqa: E402
 from . import chapter4  # noqa: E402
 
-CHAPTERS = {2: chapter2.GRADED, 3: chapter3.GRADED, 4: chapter4.GRADED}
+CHAPTERS = {1: chapter1.GRADED, 2: chapter2.GRADED, 3: chapter3.GRADED, 4: chapter4.GRADED}
