@@ -114,5 +114,12 @@ from . import chapter1  # noqa: E402, I001
 from . import chapter3  # noqa: E402
 from . import chapter2  # noqa: E402
 from . import chapter4  # noqa: E402
+from . import chapter5  # noqa: E402
 
-CHAPTERS = {1: chapter1.GRADED, 2: chapter2.GRADED, 3: chapter3.GRADED, 4: chapter4.GRADED}
+CHAPTERS = {
+    1: chapter1.GRADED,
+    2: chapter2.GRADED,
+    3: chapter3.GRADED,
+    4: chapter4.GRADED,
+    5: chapter5.GRADED,
+}
