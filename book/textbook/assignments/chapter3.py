@@ -74,7 +74,7 @@ GRADED = (
         3,
         "elu_mean",
         "ELU with $\\alpha = {alpha}$ outputs $z$ for $z > 0$ and $\\alpha (e^z - 1)$ otherwise. For "
-        "$z \\sim N(0, \\sigma^2)$ with $\\sigma = {sigma}$ (not 1), what is its mean output "
+        "$z \\sim N(0, \\sigma^2)$ with $\\sigma = {sigma}$, what is its mean output "
         "$E[\\operatorname{{elu}}(z)]$? Derive it in closed form with $\\Phi$ (`scipy.special.ndtr`), or "
         "integrate numerically to at least 3 significant digits; a sample is not accurate enough.",
         "from scipy import special\n\n"
