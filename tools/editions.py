@@ -30,15 +30,13 @@ from pathlib import Path
 
 import nbformat
 import yaml
-from shared import ROOT
+from shared import INSTRUCTOR_ONLY, ROOT
 
 SOURCES = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "chapters", "back"]
 # a folded solution: a dropdown admonition titled Solution, alone in its cell or after a hint
 SOLUTION = re.compile(r"^```\{admonition\} Solution\n:class: dropdown\n(.*?)^```[ \t]*$\n?", re.M | re.S)
 EXERCISE = re.compile(r"\*\*Exercise (\d+\.\d+\.\d+)\*\*")
 TEACHING = "back/teaching"
-# in the instructor edition only: assessment questions with model answers, and running a term
-ASSESSMENT, TERM = "back/assessment", "back/term"
 
 
 def solutions(cell):
@@ -92,8 +90,8 @@ def student(src):
     """The student edition: no solutions, no hidden cells, no teaching page."""
     counts = [strip_answers(path) for _, paths in sections(src) for path in paths]
     (src / f"{TEACHING}.ipynb").unlink()
-    (src / f"{ASSESSMENT}.ipynb").unlink()
-    (src / f"{TERM}.md").unlink()
+    for name in INSTRUCTOR_ONLY:
+        next(src.glob(f"{name}.*")).unlink()
     toc_path = src / "_toc.yml"
     toc = yaml.safe_load(toc_path.read_text())
     back = toc["parts"][1]["chapters"]
@@ -146,7 +144,7 @@ def instructor(src):
     toc = yaml.safe_load(toc_path.read_text())
     back = toc["parts"][1]["chapters"]
     at = next(k for k, c in enumerate(back) if c["file"] == TEACHING)
-    back[at + 1 : at + 1] = [{"file": ASSESSMENT}, {"file": TERM}]
+    back[at + 1 : at + 1] = [{"file": name} for name in INSTRUCTOR_ONLY]
     toc["parts"].append({"caption": "Answer keys (instructor edition)", "chapters": keys})
     toc_path.write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True))
     config_path = src / "_config.yml"

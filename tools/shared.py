@@ -13,6 +13,9 @@ import yaml
 from textbook import ROOT
 
 IN_CI = bool(os.environ.get("CI"))
+# Pages in the instructor edition only (tools/editions.py), left out of _toc.yml: the assessment
+# questions with model answers, and how to run a term.
+INSTRUCTOR_ONLY = ("back/assessment", "back/term")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Flags for a sandboxed root session on a machine without network (see the README).
 CHROMIUM_ARGS = [

@@ -9,7 +9,7 @@ import tokenize
 
 import nbformat
 import pytest
-from tools.shared import toc_files
+from tools.shared import INSTRUCTOR_ONLY, toc_files
 
 import activations as act
 from textbook import ROOT
@@ -27,7 +27,7 @@ def test_every_toc_entry_exists_and_every_notebook_is_listed():
     for name in TOC_FILES:
         exists = any((ROOT / f"{name}{ext}").exists() for ext in (".md", ".ipynb"))
         assert exists, f"{name} is in _toc.yml but missing"
-    listed = {(ROOT / name).with_suffix(".ipynb") for name in TOC_FILES}
+    listed = {(ROOT / name).with_suffix(".ipynb") for name in (*TOC_FILES, *INSTRUCTOR_ONLY)}
     for path in NOTEBOOKS:
         assert path in listed, f"{path.relative_to(ROOT)} is not in _toc.yml"
     assert CHAPTERS, "no chapter notebooks found"
