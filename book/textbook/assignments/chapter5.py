@@ -108,9 +108,10 @@ GRADED = (
         3,
         "chance_threshold",
         "A comparison of {m} activations tests every pair of them, with {seeds} seeds per activation, "
-        "and separates a pair when its difference exceeds $c$ standard errors. Which threshold $c$ "
-        "makes the expected number of pairs separated by chance alone {expected}? Take Student's $t$ "
-        "with Welch's degrees of freedom when the two spreads agree, $2(n - 1)$ for $n$ seeds each.",
+        "and separates a pair when their means differ by more than $c$ standard errors of the "
+        "difference. Which threshold $c$ makes the expected number of pairs separated by chance alone "
+        "{expected}? Take Student's $t$ with Welch's degrees of freedom when the two spreads agree, "
+        "$2(n - 1)$ for $n$ seeds each.",
         "from scipy import stats\n"
         "\n"
         "pairs = {m} * ({m} - 1) // 2\n"
