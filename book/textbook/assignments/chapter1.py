@@ -39,11 +39,11 @@ GRADED = (
         "1.1.1",
         2,
         "collapsed",
-        "Three affine layers $x \\mapsto W_3 (W_2 (W_1 x + b_1) + b_2) + b_3$, with `W1 = {W1}`, "
-        "`b1 = {b1}`, `W2 = {W2}`, `b2 = {b2}`, `W3 = {W3}`, `b3 = {b3}` (a list per row), collapse "
-        "into one layer $W' x + b'$. Give `collapsed`, the array $(W' \\;|\\; b')$: the matrix $W'$ "
-        "with $b'$ appended as its last column (the augmented matrices of Exercise 1.1.1 give it "
-        "as the top rows of one matrix product).",
+        "Three affine layers $x \\mapsto W_3 (W_2 (W_1 x + b_1) + b_2) + b_3$, with `W1 = {W1}`, `b1 = "
+        "{b1}`, `W2 = {W2}`, `b2 = {b2}`, `W3 = {W3}`, `b3 = {b3}` (each matrix a list of its rows), "
+        "collapse into one layer $W' x + b'$. Give `collapsed`, the array $(W' \\;|\\; b')$: the matrix "
+        "$W'$ with $b'$ appended as its last column (the augmented matrices of the book's Exercise 1.1.1 "
+        "give it as the top rows of one matrix product).",
         "def augment(W, b):\n"
         "    W, b = np.array(W, dtype=float), np.array(b, dtype=float)\n"
         "    return np.block([[W, b[:, None]], [np.zeros((1, W.shape[1])), np.ones((1, 1))]])\n"
@@ -88,9 +88,9 @@ GRADED = (
         "1.2.1",
         2,
         "output_layer",
-        "The network $y = w_2^\\top \\operatorname{{relu}}(W_1 x + b_1) + b_2$ of Exercise 1.2.1 has its "
-        "hidden layer fixed: `W1 = {W1}` (row $i$ holds the input weights of hidden unit $i$), "
-        "`b1 = {b1}`. Find the output weights $w_2$ (2 entries) and $b_2$ with which it outputs "
+        "The network $y = w_2^\\top \\operatorname{{relu}}(W_1 x + b_1) + b_2$ of the book's Exercise "
+        "1.2.1 has its hidden layer fixed: `W1 = {W1}` (row $i$ holds the input weights of hidden unit "
+        "$i$), `b1 = {b1}`. Find the output weights $w_2$ (2 entries) and $b_2$ with which it outputs "
         "exactly `{targets}` at $(0,0)$, $(0,1)$, $(1,0)$, $(1,1)$ respectively ({what}). Give "
         "`output_layer`, the list $[w_2[0], w_2[1], b_2]$.",
         "corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)\n"
@@ -117,9 +117,9 @@ GRADED = (
         "1.2.2",
         1,
         "coefficients",
-        "Exercise 1.2.2 adds the product $x_1 x_2$ as a feature. Find the numbers $a_1, a_2, a_3, c$ "
-        "with which $a_1 x_1 + a_2 x_2 + a_3 x_1 x_2 + c$ equals `{targets}` at $(0,0)$, $(0,1)$, $(1,0)$, "
-        "$(1,1)$ ({what}). Give `coefficients`, the list $[a_1, a_2, a_3, c]$.",
+        "The book's Exercise 1.2.2 adds the product $x_1 x_2$ as a feature. Find the numbers $a_1, a_2, "
+        "a_3, c$ with which $a_1 x_1 + a_2 x_2 + a_3 x_1 x_2 + c$ equals `{targets}` at $(0,0)$, $(0,1)$,"
+        " $(1,0)$, $(1,1)$ ({what}). Give `coefficients`, the list $[a_1, a_2, a_3, c]$.",
         "corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)\n"
         "design = np.column_stack([corners, corners[:, 0] * corners[:, 1], np.ones(4)])\n"
         "coefficients = np.linalg.solve(design, np.array({targets}, dtype=float))",
