@@ -115,6 +115,7 @@ from . import chapter3  # noqa: E402
 from . import chapter2  # noqa: E402
 from . import chapter4  # noqa: E402
 from . import chapter5  # noqa: E402
+from . import chapter6  # noqa: E402
 
 CHAPTERS = {
     1: chapter1.GRADED,
@@ -122,4 +123,5 @@ CHAPTERS = {
     3: chapter3.GRADED,
     4: chapter4.GRADED,
     5: chapter5.GRADED,
+    6: chapter6.GRADED,
 }
