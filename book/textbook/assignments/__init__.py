@@ -67,8 +67,11 @@ def notebook(chapter, variant):
         _cell(
             "markdown",
             f"# Chapter {chapter}: graded exercises (variant {variant})\n\n"
-            "Write each answer in the cell under its question, as Python that sets the named variable; "
-            "an answer right to 3 significant digits earns the points. Run every cell before you submit.",
+            "Under each question, replace the two lines `# YOUR CODE HERE` and "
+            "`raise NotImplementedError()` with Python that sets the named variable (keep the "
+            "variable's name). An answer right to 3 significant digits earns the points; the "
+            "cell under your answer only checks that you gave one. Run every cell, top to bottom, "
+            "before you submit.",
             "title",
         ),
         _cell("code", "import numpy as np\n\nimport activations as act\n\n" + _CHECK, "setup"),
@@ -80,7 +83,7 @@ def notebook(chapter, variant):
         cells.append(
             _cell(
                 "markdown",
-                f"**Exercise {graded.exercise}** ({graded.points} points). "
+                f"**Exercise {graded.exercise}** ({graded.points} point{'s' if graded.points > 1 else ''}). "
                 + graded.question.format(**settings),
                 f"question_{slug}",
             )
@@ -110,12 +113,7 @@ def points(chapter):
 
 # The graded exercises of each chapter, one module a chapter (chapter4.py, ...), which import
 # Graded from here: imported last.
-from . import chapter1  # noqa: E402, I001
-from . import chapter3  # noqa: E402
-from . import chapter2  # noqa: E402
-from . import chapter4  # noqa: E402
-from . import chapter5  # noqa: E402
-from . import chapter6  # noqa: E402
+from . import chapter1, chapter2, chapter3, chapter4, chapter5, chapter6  # noqa: E402
 
 CHAPTERS = {
     1: chapter1.GRADED,

@@ -20,7 +20,8 @@ GRADED = (
         2,
         "underflow_gap",
         "In {dtype}, from which gap $d$ does `act.softmax(np.array([0, d], dtype=np.{dtype}))` give "
-        "the first class a probability of exactly 0? Find it on a grid, to 3 significant digits.",
+        "the first class a probability of exactly 0? Give the first such $d$ of the grid "
+        "`np.arange(50.0, 800.0, 0.01)`.",
         "d = np.arange(50.0, 800.0, 0.01)\n"
         "pair = np.stack([np.zeros_like(d), d], axis=1).astype(np.{dtype})\n"
         "underflow_gap = float(d[np.argmax(act.softmax(pair)[:, 0] == 0)])",
