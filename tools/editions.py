@@ -32,7 +32,7 @@ import nbformat
 import yaml
 from shared import INSTRUCTOR_ONLY, ROOT
 
-SOURCES = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "chapters", "back"]
+SOURCES = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "_static", "chapters", "back"]
 # a folded solution: a dropdown admonition titled Solution, alone in its cell or after a hint
 SOLUTION = re.compile(r"^```\{admonition\} Solution\n:class: dropdown\n(.*?)^```[ \t]*$\n?", re.M | re.S)
 EXERCISE = re.compile(r"\*\*Exercise (\d+\.\d+\.\d+)\*\*")

@@ -266,3 +266,12 @@ def test_the_licence_and_citation_are_printed_and_the_site_links_to_the_pdf(pdf,
     site_copy = ROOT / "_build" / "html" / "book.pdf"
     if site_copy.exists():  # make pdf copies it next to the website's pages
         assert site_copy.read_bytes() == pdf.read_bytes()
+
+
+def test_the_glossary_s_japanese_is_printed_in_a_japanese_font(pdf, pages):
+    """Without a font that has the glyphs, Chromium prints empty boxes (the text layer survives)."""
+    assert any("活性化関数" in page for page in pages)
+    fonts = _run("pdffonts", str(pdf))
+    if "IPAGothic" not in _run("fc-list") and not IN_CI:
+        pytest.skip("no Japanese font here: apt-get install fonts-ipafont-gothic")
+    assert re.search(r"IPA.?P?Gothic|CJK|JP", fonts), fonts

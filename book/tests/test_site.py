@@ -178,3 +178,11 @@ def test_sliders_change_the_figure_with_the_keyboard_and_the_mouse(page, server,
             "the last position shows no new figure"
         )
     assert not page.problems, "\n".join(page.problems)
+
+
+def test_the_glossary_names_japanese_fonts_and_shows_its_japanese_terms(page, server):
+    page.goto(f"{server}/back/glossary.html", wait_until="networkidle")
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "Noto Sans CJK JP" in family and "IPAGothic" in family, family
+    assert page.locator("text=活性化関数").count() > 0
+    assert not page.problems, page.problems
