@@ -108,8 +108,14 @@ experiments: setup
 notebooks: setup
 	$(BIN)/python tools/execute_notebooks.py --write
 
+# As root (a container, or a hosted notebook's shell) JupyterLab needs --allow-root; the news
+# popup and the update check are off, as in the tests (book/tests/test_lab.py).
+LAB_FLAGS := --LabApp.news_url= --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
+ifeq ($(shell id -u),0)
+LAB_FLAGS += --allow-root
+endif
 lab: setup
-	$(BIN)/jupyter lab chapters/
+	$(BIN)/jupyter lab chapters/ $(LAB_FLAGS)
 
 serve:
 	@test -f _build/html/index.html || $(MAKE) book

@@ -186,3 +186,11 @@ def test_the_glossary_names_japanese_fonts_and_shows_its_japanese_terms(page, se
     assert "Noto Sans CJK JP" in family and "IPAGothic" in family, family
     assert page.locator("text=活性化関数").count() > 0
     assert not page.problems, page.problems
+
+
+def test_every_page_names_a_favicon_that_is_served(page, server):
+    page.goto(f"{server}/intro.html", wait_until="networkidle")
+    href = page.get_attribute('link[rel="icon"]', "href")
+    assert href and page.request.get(f"{server}/{href}").status == 200
+    # index.html is Jupyter Book's redirect to the first page
+    assert all('rel="icon"' in (SITE / name).read_text() for name in PAGES if name != "index.html")
