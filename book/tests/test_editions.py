@@ -4,16 +4,13 @@ The student edition must hold no solution, no hidden cell and no teaching page, 
 the notebooks a class is given; its checkers still answer. The instructor edition holds all three.
 """
 
-import functools
 import glob
 import html
-import http.server
 import re
-import threading
 
 import nbformat
 import pytest
-from test_site import _missing, _QuietHandler, browser  # noqa: F401 (a fixture)
+from test_site import _missing, browser, serve  # noqa: F401 (a fixture)
 
 from textbook import ROOT
 
@@ -129,12 +126,7 @@ def test_the_instructor_edition_holds_the_solutions_the_hidden_cells_and_the_tea
 @pytest.fixture(scope="module")
 def student_server():
     _built(STUDENT)
-    handler = functools.partial(_QuietHandler, directory=str(STUDENT / "html"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    yield from serve(STUDENT / "html")
 
 
 @pytest.mark.parametrize("name", ["intro.html", "chapters/04_softmax/1_softmax.html", "back/atlas.html"])

@@ -34,16 +34,21 @@ PAGES = sorted(
 )
 
 
-@pytest.fixture(scope="module")
-def server():
-    if not (SITE / "intro.html").exists():
-        _missing("the book is not built: run `make book` first")
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
+def serve(folder):
+    """Serve a built site from a local port in a thread; yields its address (a fixture's body)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_port}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not (SITE / "intro.html").exists():
+        _missing("the book is not built: run `make book` first")
+    yield from serve(SITE)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
