@@ -19,7 +19,7 @@ ifeq ($(shell uname -m),x86_64)
 export OPENBLAS_CORETYPE ?= Haswell
 endif
 
-.PHONY: setup book editions assignments pdf test lint wheel pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
+.PHONY: setup book editions assignments release pdf test lint wheel pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
 
 setup: $(STAMP)
 
@@ -39,10 +39,19 @@ EDITION ?= self-study
 book: setup
 ifeq ($(EDITION),self-study)
 	$(BIN)/jupyter-book build . --warningiserror --keep-going
+	@# the first page links to the PDF: make it too (without Chromium: say so, except in CI)
+	$(BIN)/python tools/make_pdf.py --optional
 	@echo "The book is in _build/html: open _build/html/index.html, or run 'make serve'."
 else
 	$(BIN)/python tools/editions.py $(EDITION)
 endif
+
+# A versioned release for a course to pin: dist/activations-<version>/ holds the site and the
+# instructor edition (zip), the PDF, the library's wheel and sdist, the student notebooks, the
+# slides and the graded assignments. The version is activations.__version__, dated in CHANGELOG.md
+# (tools/release.py --stamp copies both into CITATION.cff and book/pyproject.toml).
+release: book editions wheel assignments
+	$(BIN)/python tools/release.py
 
 # The graded assignments: an nbgrader course folder in _build/assignments (source/, and release/,
 # the notebooks students get, without solutions or hidden tests), one assignment per variant.
@@ -58,10 +67,10 @@ editions: setup
 
 # The print edition: the whole book as one PDF, _build/pdf/book.pdf. tools/make_pdf.py builds the
 # single-page HTML and prints it with headless Chromium (Debian's chromium; poppler-utils puts
-# page numbers in the contents). Nothing is downloaded. Under `make test` a missing Chromium only
-# skips it, except in CI.
+# page numbers in the contents). Nothing is downloaded. `make book` makes it too, and there a
+# missing Chromium only skips it, except in CI.
 pdf: setup
-	$(BIN)/python tools/make_pdf.py $(PDF_FLAGS)
+	$(BIN)/python tools/make_pdf.py
 
 lint: setup
 	$(BIN)/ruff check .
@@ -79,8 +88,7 @@ pytest: setup
 wheel: setup
 	$(BIN)/python tools/check_wheel.py
 
-test: PDF_FLAGS = --optional
-test: lint book editions pdf wheel pytest
+test: lint book editions wheel pytest
 
 benchmark: setup
 	$(BIN)/python -m benchmarks.speed
