@@ -7,7 +7,8 @@ The self-study edition is the book as it stands (`make book`, in _build/html). T
 made from the same notebooks and pages, copied to _build/<edition>/src and changed there:
 
 - student: every solution dropdown and every hidden cell (the cells that prove a published
-  solution passes, and the checks of the text's claims) is removed from the notebooks, and the
+  solution passes, and the checks of the text's claims; not the cell that installs the book's
+  packages, tools/hosted.py, which stays hidden on the site) is removed from the notebooks, and the
   teaching page, with its assessment questions and model answers, leaves the table of contents.
   The checkers stay: a student still hears right or wrong and gets the hints. The notebooks are
   also written to _build/student/notebooks, for a class to hand out.
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import nbformat
 import yaml
+from hosted import is_install_cell
 from shared import INSTRUCTOR_ONLY, ROOT
 
 SOURCES = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "_static", "chapters", "back"]
@@ -45,7 +47,9 @@ def solutions(cell):
 
 
 def is_hidden(cell):
-    return cell.cell_type == "code" and "remove-cell" in cell.metadata.get("tags", [])
+    """A hidden cell to remove: not the install cell, which a student on Colab needs to run first."""
+    tags = cell.metadata.get("tags", [])
+    return cell.cell_type == "code" and "remove-cell" in tags and not is_install_cell(cell)
 
 
 def stage(edition):

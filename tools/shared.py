@@ -13,6 +13,14 @@ import yaml
 from textbook import ROOT
 
 IN_CI = bool(os.environ.get("CI"))
+# Where the book is published and how a hosted notebook (Colab, Binder) gets the book's packages.
+# tools/hosted.py writes both into _config.yml's launch buttons and every notebook's install cell.
+# REPOSITORY_URL: the book's public git repository on GitHub (https://github.com/<org>/<repo>); while
+# it is empty the site has no launch button. INSTALL_SOURCE: what `pip install` takes for the
+# library (e.g. "activations @ git+https://github.com/<org>/<repo>", or a wheel's URL); while it is
+# empty a notebook opened without the packages says how to install them.
+REPOSITORY_URL = ""
+INSTALL_SOURCE = ""
 # Pages in the instructor edition only (tools/editions.py), left out of _toc.yml: the assessment
 # questions with model answers, and how to run a term.
 INSTRUCTOR_ONLY = ("back/assessment", "back/term")

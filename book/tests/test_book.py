@@ -5,6 +5,7 @@ import getpass
 import io
 import itertools
 import re
+import sys
 import tokenize
 
 import nbformat
@@ -13,6 +14,9 @@ from tools.shared import INSTRUCTOR_ONLY, toc_files
 
 import activations as act
 from textbook import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+from hosted import install_cell, is_install_cell
 
 CHAPTERS = sorted((ROOT / "chapters").glob("*/*.ipynb"))
 # Back matter (the activation atlas) follows the hygiene rules, not the chapter template.
@@ -79,7 +83,10 @@ def test_notebook_is_clean_and_portable(notebook):
 def test_notebook_follows_the_conventions(notebook):
     path, nb = notebook
     first = nb.cells[0].source
-    assert "plotting.use_style()" in _code_cells(nb)[0].source, "the first code cell asks for the book style"
+    install, imports = _code_cells(nb)[:2]
+    assert is_install_cell(install), "the first code cell installs the packages where they are missing"
+    assert install.source == install_cell(), "the install cell differs from tools/shared.py's settings"
+    assert "plotting.use_style()" in imports.source, "the imports cell after it asks for the book style"
     if path not in CHAPTERS:
         assert re.search(r"^# \S", first, flags=re.M), "first cell must hold the title '# Title'"
         return
@@ -193,7 +200,9 @@ def test_hidden_cells_prove_solutions_or_check_claims(notebook):
         if "remove-cell" not in _tags(cell):
             continue
         printed = "".join(o.get("text", "") for o in cell.outputs).strip()
-        if "exercises.check_" in cell.source:
+        if is_install_cell(cell):
+            assert not cell.outputs, "the install cell prints nothing where the packages are installed"
+        elif "exercises.check_" in cell.source:
             assert re.fullmatch(r"Exercise [\d.]+: correct", printed), (
                 f"a published solution fails: {printed!r}"
             )
