@@ -1,0 +1,210 @@
+"""Lecture slides: one reveal.js deck per chapter, _build/slides/chapterN.html, that works offline.
+
+Which cells a deck shows is the notebooks' own ``slideshow`` metadata, RISE's convention, so the
+same notebooks also present live in JupyterLab: ``slide`` and ``subslide`` start a slide,
+``fragment`` appears on the next key press, ``-`` continues the slide, ``notes`` becomes speaker
+notes (press S), and ``skip`` (or no metadata) leaves the cell out. A chapter's notebooks are
+merged into one deck, after a title slide with the chapter's own title.
+
+A static slide has no kernel, so a code cell shows its stored outputs (the figure), or its source
+when it has none or the book hides them (the call of a live demo's widget). A prose cell too long
+for a slide shows its headings, display equations and lists, from its first heading on (what
+stands before a heading ends the previous section), and the whole cell becomes the slide's
+speaker notes. MyST's labels and roles become plain Markdown. reveal.js comes from the sphinx-revealjs package
+and MathJax 3 from sphinx-mathjax-offline: both are copied next to the decks; figures are
+embedded. Usage: ``python tools/slides.py [chapter number ...]`` (all six by default).
+"""
+
+import re
+import shutil
+import sys
+from importlib.metadata import distribution
+from pathlib import Path
+
+import nbformat
+from jinja2 import DictLoader
+from nbconvert import SlidesExporter
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "_build" / "slides"
+REVEAL = Path(distribution("sphinx-revealjs").locate_file("sphinx_revealjs/_static/revealjs"))
+MATHJAX = Path(distribution("sphinx-mathjax-offline").locate_file("sphinx-mathjax-offline/static/mathjax"))
+WIDGET = "application/vnd.jupyter.widget-view+json"
+LONG = 800  # characters: a prose cell longer than this is shortened on its slide
+
+TEMPLATE = """{%- extends 'index.html.j2' -%}
+{% block html_head_js %}{% endblock %}
+{% block jupyter_widgets %}{% endblock %}
+{% block html_head_js_mathjax %}
+<script>window.MathJax = {tex: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], tags: 'none'}};</script>
+<script src="mathjax/tex-chtml.js" async></script>
+<style>
+.reveal .slides { text-align: left; }
+.reveal .slides section { height: 100%; }
+.jp-OutputArea-output img { display: block; margin: 0 auto; max-width: none; }
+.reveal h1, .reveal h2, .reveal h3 { text-transform: none !important; }
+:root { --jp-content-font-size1: 24px; --jp-code-font-size: 18px; }
+.jp-OutputArea-output pre { font-size: 16px; line-height: 1.25; }
+.reveal h1 { font-size: 1.6em; } .reveal h2 { font-size: 1.3em; } .reveal h3 { font-size: 1.1em; }
+mjx-container[display="true"] { margin: 0.4em 0 !important; }
+</style>
+{% endblock %}
+{% block footer_js %}
+<script src="reveal.js/dist/reveal.js"></script>
+<script src="reveal.js/plugin/notes/notes.js"></script>
+<script>
+Reveal.initialize({controls: true, progress: true, hash: true, slideNumber: "c/t",
+                   transition: "none", width: 1280, height: 720, margin: 0.04,
+                   center: false, plugins: [RevealNotes]});
+// Text that does not fit a slide shrinks (down to 16px); then a figure grows to fill the free
+// height, as far as the slide's width allows.
+function used(slide) {
+  const top = slide.getBoundingClientRect().top;
+  const bottom = Math.max(...[...slide.children].map(e => e.getBoundingClientRect().bottom));
+  return (bottom - top) / Reveal.getScale();
+}
+function fit(slide) {
+  const figures = [...slide.querySelectorAll(".jp-OutputArea-output img")];
+  figures.forEach(img => { img.style.height = img.naturalHeight + "px"; img.style.width = "auto"; });
+  for (let size = 24; size > 16 && used(slide) > 700; size--) {
+    slide.style.setProperty("--jp-content-font-size1", size - 1 + "px");
+  }
+  const spare = (700 - used(slide)) / figures.length;
+  figures.forEach(img => {
+    const widest = img.naturalHeight * 1180 / img.naturalWidth;
+    img.style.height = Math.max(120, Math.min(img.naturalHeight + spare, widest)) + "px";
+  });
+}
+Reveal.on("ready", event => fit(event.currentSlide));
+Reveal.on("slidechanged", event => fit(event.currentSlide));
+</script>
+{% endblock %}
+"""
+
+
+def _labels(notebooks):
+    """{label: text} for MyST's roles: section titles, and equation numbers counted per notebook."""
+    found = {}
+    for path in notebooks:
+        number = 0
+        for cell in nbformat.read(path, as_version=4).cells:
+            for label, title in re.findall(r"^\(([\w-]+)\)=\s*\n#+ (.+)$", cell.source, flags=re.M):
+                found[label] = title
+            for label in re.findall(r"\$\$\s*\(([\w-]+)\)", cell.source):
+                number += 1
+                found[label] = f"({number})"
+    return found
+
+
+def _citations(path=ROOT / "references.bib"):
+    """{key: "[Surname year]"} from the book's bibliography."""
+    found = {}
+    for key, body in re.findall(r"@\w+\{([^,]+),(.*?)\n\}", path.read_text(), flags=re.S):
+        author = re.search(r"author\s*=\s*[{\"]+([^,}]+)", body)
+        year = re.search(r"year\s*=\s*[{\"]?(\d{4})", body)
+        surname = author.group(1).split(" and ")[0].split()[-1] if author else key
+        found[key.strip()] = f"[{surname} {year.group(1) if year else 'n.d.'}]"
+    return found
+
+
+def myst_to_markdown(text, labels, citations):
+    """Plain Markdown from a MyST cell: no labels, admonitions as bold titles, roles as text."""
+    text = re.sub(r"^\([\w-]+\)=\s*$\n?", "", text, flags=re.M)
+    text = re.sub(r"^```+\{admonition\} *(.*)\n(?::class:.*\n)?", r"**\1**\n\n", text, flags=re.M)
+    text = re.sub(r"^```+\{note\}.*\n(?::class:.*\n)?", "**Note.** ", text, flags=re.M)
+    text = re.sub(r"^```+\s*$", "", text, flags=re.M)
+    text = re.sub(r"\$\$\s*\(([\w-]+)\)", lambda m: f"\\tag{{{labels.get(m[1], '')[1:-1]}}} $$", text)
+    text = re.sub(r"\\tag\{\}", "", text)
+    text = re.sub(r"\{eq\}`([\w-]+)`", lambda m: labels.get(m[1], m[1]), text)
+    text = re.sub(
+        r"\{cite[pt]?\}`([^`]+)`",
+        lambda m: ", ".join(citations.get(k.strip(), k) for k in m[1].split(",")),
+        text,
+    )
+    text = re.sub(r"\{\w+\}`([^`<]*?)\s*<[^`]*>`", r"\1", text)
+    return re.sub(r"\{\w+\}`([^`]+)`", lambda m: labels.get(m[1], m[1]), text)
+
+
+def shorten(text):
+    """A long prose cell's headings, display equations, lists and tables, in order.
+
+    What stands before the cell's first heading ends the previous section and is left out, and
+    a wide table keeps its first two columns (for the guide of 6.4: what to use for which task).
+    """
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", _from_heading(text))]
+    keep = [b for b in blocks if re.match(r"(#|\$\$|[-*] |\d+\. |\||\*\*[^*]+\*\*$)", b)]
+    while len(keep) > 1 and keep[-1].startswith("#") and keep[0].startswith("#"):
+        keep.pop()  # a heading whose section is not shown
+    wide = [b.startswith("|") and b.count("|") > 4 * b.count("\n") + 4 for b in keep]
+    return "\n\n".join(_two_columns(b) if w else b for b, w in zip(keep, wide, strict=True))
+
+
+def _from_heading(text):
+    """A cell from its first heading on: what stands before it ends the previous section."""
+    found = re.search(r"^#", text, flags=re.M)
+    return text[found.start() :].strip() if found else text.strip()
+
+
+def _two_columns(table):
+    return "\n".join("|".join(row.split("|")[:3]) + "|" for row in table.splitlines())
+
+
+def _slide_type(cell):
+    return cell.metadata.get("slideshow", {}).get("slide_type", "skip")
+
+
+def deck(chapter):
+    """The merged notebook of one chapter folder (e.g. chapters/03_relu), its cells as slides."""
+    notebooks = sorted(chapter.glob("*.ipynb"))
+    labels, citations = _labels(sorted((ROOT / "chapters").glob("*/*.ipynb"))), _citations()
+    title = re.search(r"^# (.+)$", (chapter / "index.md").read_text(), flags=re.M).group(1)
+    cells = [nbformat.v4.new_markdown_cell(f"# {title}", metadata={"slideshow": {"slide_type": "slide"}})]
+    for path in notebooks:
+        for cell in nbformat.read(path, as_version=4).cells:
+            kind = _slide_type(cell)
+            if kind == "skip":
+                continue
+            meta = {"slideshow": {"slide_type": kind}}
+            outputs = cell.get("outputs", [])
+            shown = [o for o in outputs if o.output_type != "error" and WIDGET not in o.get("data", {})]
+            if cell.cell_type == "code" and (not shown or "remove-output" in cell.metadata.get("tags", [])):
+                cells.append(nbformat.v4.new_markdown_cell(f"```python\n{cell.source}\n```", metadata=meta))
+            elif cell.cell_type == "code":
+                cells.append(nbformat.v4.new_code_cell(cell.source, metadata=meta, outputs=shown))
+            else:
+                text = myst_to_markdown(cell.source, labels, citations)
+                shown = shorten(text) if len(text) > LONG else _from_heading(text)
+                if kind != "notes" and shown != text.strip():
+                    cells.append(nbformat.v4.new_markdown_cell(shown, metadata=meta))
+                    meta = {"slideshow": {"slide_type": "notes"}}
+                cells.append(nbformat.v4.new_markdown_cell(text, metadata=meta))
+    return nbformat.v4.new_notebook(cells=cells, metadata={"title": title})
+
+
+def build(numbers=range(1, 7)):
+    """Write _build/slides/chapterN.html for the given chapter numbers, with reveal.js and MathJax."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, source in (("reveal.js", REVEAL), ("mathjax", MATHJAX)):
+        shutil.copytree(source, OUT / name, dirs_exist_ok=True)
+    exporter = SlidesExporter(
+        template_file="deck.html.j2",
+        extra_loaders=[DictLoader({"deck.html.j2": TEMPLATE})],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        reveal_url_prefix="reveal.js",
+        reveal_theme="white",
+    )
+    written = []
+    for number in numbers:
+        chapter = next((ROOT / "chapters").glob(f"{number:02d}_*"))
+        html, _ = exporter.from_notebook_node(deck(chapter))
+        target = OUT / f"chapter{number}.html"
+        target.write_text(html, encoding="utf-8")
+        written.append(target)
+        print(f"{target.relative_to(ROOT)}: {html.count('<section')} sections")
+    return written
+
+
+if __name__ == "__main__":
+    build([int(n) for n in sys.argv[1:]] or range(1, 7))
