@@ -21,9 +21,9 @@ import zipfile
 from pathlib import Path
 
 import yaml
-from shared import ROOT
 
 import activations
+from textbook import ROOT
 
 CHANGELOG = ROOT / "CHANGELOG.md"
 CITATION = ROOT / "CITATION.cff"
