@@ -19,7 +19,7 @@ ifeq ($(shell uname -m),x86_64)
 export OPENBLAS_CORETYPE ?= Haswell
 endif
 
-.PHONY: setup book editions assignments release pdf test lint wheel pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
+.PHONY: setup book editions assignments release pdf slides test lint wheel pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
 
 setup: $(STAMP)
 
@@ -72,6 +72,12 @@ editions: setup
 pdf: setup
 	$(BIN)/python tools/make_pdf.py
 
+# Lecture slides: one reveal.js deck per chapter, _build/slides/chapter1.html to chapter6.html, made
+# by tools/slides.py from the notebooks' slideshow metadata (RISE's). They work offline: reveal.js
+# and MathJax are copied next to them. Open one in a browser; S opens the speaker notes.
+slides: setup
+	$(BIN)/python tools/slides.py
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -88,7 +94,7 @@ pytest: setup
 wheel: setup
 	$(BIN)/python tools/check_wheel.py
 
-test: lint book editions wheel pytest
+test: lint book editions wheel slides pytest
 
 benchmark: setup
 	$(BIN)/python -m benchmarks.speed
@@ -135,7 +141,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet ".[test,digits]" "./book[test]" "jupyter-book>=1,<2" jupyterlab jupyterlab-myst ipykernel playwright sphinx-mathjax-offline "setuptools>=77"
+	.lock-venv/bin/python -m pip install --quiet ".[test,digits]" "./book[test]" "jupyter-book>=1,<2" jupyterlab jupyterlab-myst ipykernel playwright sphinx-mathjax-offline sphinx-revealjs "setuptools>=77"
 	{ echo "# The lock: exact versions of everything the book and its tests use, resolved on"; \
 	  echo "# Python $$(.lock-venv/bin/python -c 'import platform; print(platform.python_version())') by 'make lock'. Outputs of the notebooks depend on it."; \
 	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude activations --exclude activations-textbook; } > requirements.txt
