@@ -20,6 +20,7 @@ pdftotext the table of contents is printed without page numbers.
 """
 
 import argparse
+import datetime
 import functools
 import http.server
 import os
@@ -82,10 +83,17 @@ pre, .highlight pre, div.highlight, .output pre {
 }
 code { overflow-wrap: anywhere; }
 div.cell, div.cell_input, div.cell_output, div.highlight { overflow: visible !important; }
-/* a code block and its cell move to the next page together (the theme keeps the block whole:
-   without this its cell would leave an empty box at the foot of the page); longer than a page,
-   they break */
-div.cell_input, div.cell_output, div.highlight, div[class*="highlight-"] { break-inside: avoid; }
+/* page breaks. The theme keeps every code block, table and admonition whole, which pushes a long
+   one to the next page and leaves most of a page empty (or a heading alone on it). Here every
+   block may break; PREPARE_JS keeps whole (an inline break-inside: avoid) only the blocks short
+   enough to move to the next page without leaving much of this one empty. A broken code block
+   leaves at least 4 lines on either page, a paragraph 3, and a heading stays with what follows. */
+div.cell, div.cell_input, div.cell_output, div.highlight, div[class*="highlight-"], pre,
+table, .pst-scrollable-table-container, .admonition, div.admonition, details, figure, .book-slider {
+  break-inside: auto !important;
+}
+pre { orphans: 4; widows: 4; }
+p, li, dd, dt, td { orphans: 3; widows: 3; }
 /* figures and tables */
 img { max-width: 100% !important; height: auto !important; break-inside: avoid; }
 div.cell_output img { max-height: 200mm; object-fit: contain; }
@@ -94,11 +102,19 @@ table { font-size: 0.92em; break-inside: auto; }
 tr { break-inside: avoid; }
 mjx-container[display="true"] { overflow: visible !important; }
 a, a:visited { color: inherit !important; text-decoration: none !important; }
+/* a link to a page of the book prints its title in italics, so that in a chapter's opening list
+   ("1.1 Stacked linear layers collapse into one derives ...") the title stands apart from the
+   sentence it starts; the page number follows it (filled in like the contents' numbers) */
+a.reference.internal > span.doc { font-style: italic; }
+.print-pageref { white-space: nowrap; }
+/* text written for one reading mode: the website's and JupyterLab's (a <div class="web-only">)
+   or the paper's (a <div class="print-only" style="display: none">, hidden on screen) */
+.web-only { display: none !important; }
+.print-only { display: block !important; }
 /* the static sliders (textbook.sliders): paper shows the labelled start frame, no slider */
 .book-slider input[type="range"] { display: none !important; }
 .book-slider label { display: block; font-size: 0.92em; margin-bottom: 0.3em; }
 /* admonitions and unfolded solutions/hints */
-.admonition, details { break-inside: auto; }
 /* the last block of a page of the book carries no bottom margin: a page filled to its foot would
    otherwise push that margin alone onto a blank page before the next page starts */
 section:last-child > :last-child, section:last-child > :last-child > :last-child {
@@ -111,6 +127,7 @@ details > summary { list-style: none; }
 #print-title-page { break-after: page; text-align: center; padding-top: 70mm; }
 #print-title-page .print-book-title { font-size: 2.6em; font-weight: 700; line-height: 1.2; }
 #print-title-page .print-book-author { font-size: 1.3em; margin-top: 2em; }
+#print-title-page .print-book-edition { font-size: 1.05em; margin-top: 1.2em; }
 #print-title-page .print-book-note { font-size: 0.95em; margin-top: 6em; color: #444; }
 #print-toc { break-after: page; }
 #print-toc h1 { font-size: 2.1em !important; margin-bottom: 1em; }
@@ -171,6 +188,7 @@ PREPARE_JS = r"""
   const esc = s => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   title.innerHTML = `<div class="print-book-title">${esc(book.title)}</div>` +
     `<div class="print-book-author">${esc(book.author)}</div>` +
+    `<div class="print-book-edition">${esc(book.edition)}</div>` +
     `<div class="print-book-note">${esc(book.note)}</div>`;
   const contents = document.createElement('nav');
   contents.id = 'print-toc';
@@ -184,6 +202,38 @@ PREPARE_JS = r"""
   contents.innerHTML = html;
   article.prepend(title, contents);
   document.querySelectorAll('#print-toc .toc-page').forEach(e => { e.style.visibility = 'hidden'; });
+  // a chapter's opening list links to its sections: each link gets the section's page number,
+  // filled in with the contents' numbers (these pages end before a new page starts, so the
+  // placeholder's width moves nothing that follows)
+  const entry = new Map(toc.map((e, i) => [e.doc, i]));
+  toc.filter(e => e.kind === 'chapter').forEach(e => {
+    const links = document.getElementById(e.id).querySelectorAll(
+      ':scope > ul > li > p > a.reference.internal:first-child[href^="#document-"]');
+    links.forEach(a => {
+      const i = entry.get(decodeURIComponent(a.getAttribute('href').slice('#document-'.length)));
+      if (i === undefined) return;
+      const ref = document.createElement('span');
+      ref.className = 'print-pageref';
+      ref.dataset.entry = String(i);
+      ref.textContent = ' (p. 000)';
+      ref.style.visibility = 'hidden';
+      a.after(ref);
+    });
+  });
+  // keep whole only what is short: a block at most KEEP tall moves to the next page whole (leaving
+  // at most that much of this page empty); a taller one breaks. Measured in the print layout's
+  // width (the viewport is set to it), outermost first, so a block inside a kept one is skipped.
+  const KEEP = 0.3 * (297 - 16 - 18) * 96 / 25.4;
+  const blocks = article.querySelectorAll('div.cell, div.cell_input, div.cell_output, .admonition, ' +
+    'details, div.highlight, div[class*="highlight-"], .pst-scrollable-table-container, table, ' +
+    'figure, .book-slider, mjx-container[display="true"]');
+  for (const block of blocks) {
+    if (block.parentElement.closest('.print-kept')) continue;
+    if (block.getBoundingClientRect().height <= KEEP) {
+      block.classList.add('print-kept');
+      block.style.setProperty('break-inside', 'avoid', 'important');
+    }
+  }
   return toc.map(({doc, kind, id, title}) => ({doc, kind, id, title}));
 }
 """
@@ -275,9 +325,27 @@ def _number_contents(page, out, toc):
         })""",
         numbers,
     )
+    page.evaluate(
+        """numbers => document.querySelectorAll('.print-pageref').forEach(e => {
+            const number = numbers[Number(e.dataset.entry)];
+            e.textContent = number === null ? '' : ` (p. ${number})`;
+            e.style.visibility = 'visible';
+        })""",
+        numbers,
+    )
     print_pdf(page, out)
     if find_pages(out, toc) != numbers:
         sys.exit("the page numbers moved between the two prints")
+
+
+def edition(citation=ROOT / "CITATION.cff"):
+    """The title page's edition line: the package's version and the release date of CITATION.cff."""
+    import activations
+
+    released = yaml.safe_load(Path(citation).read_text())["date-released"]
+    if isinstance(released, str):
+        released = datetime.date.fromisoformat(released)
+    return f"Version {activations.__version__}, released {released.day} {released:%B %Y}"
 
 
 def make_pdf(out=OUT):
@@ -289,6 +357,7 @@ def make_pdf(out=OUT):
     book = {
         "title": config.get("title", ""),
         "author": config.get("author", ""),
+        "edition": edition(),
         "note": f"Print edition of the website, © {config.get('copyright', '')}. "
         "Text and figures: CC BY 4.0; code: MIT licence (see LICENSE). "
         f"Cite as: {teaching.citation()[0]}",
@@ -310,6 +379,8 @@ def make_pdf(out=OUT):
             _typeset(page, local + "intro.html")
             page.emulate_media(media="print")
             page.add_style_tag(content=PRINT_CSS)
+            # the width of A4 inside the page margins, so that PREPARE_JS measures blocks as printed
+            page.set_viewport_size({"width": round((210 - 32) * 96 / 25.4), "height": 1400})
             toc = page.evaluate(PREPARE_JS, [toc_entries(), book])
             page.wait_for_function("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
             print_pdf(page, out)

@@ -275,3 +275,62 @@ def test_the_glossary_s_japanese_is_printed_in_a_japanese_font(pdf, pages):
     if "IPAGothic" not in _run("fc-list") and not IN_CI:
         pytest.skip("no Japanese font here: apt-get install fonts-ipafont-gothic")
     assert re.search(r"IPA.?P?Gothic|CJK|JP", fonts), fonts
+
+
+# A page of the book's body is at least this full: the text, code, figures and tables on it reach
+# at least this far down its text block. Only the last page of a page of the book (a chapter's,
+# a section's or a back-matter page's, each of which starts a new sheet) may be emptier.
+MIN_FILL = 0.15
+
+
+def _pgm(data):
+    """A binary greyscale PGM (pdftoppm -gray) as rows of pixel values."""
+    match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    width, height = int(match.group(1)), int(match.group(2))
+    pixels = data[match.end() : match.end() + width * height]
+    return [pixels[row * width : (row + 1) * width] for row in range(height)]
+
+
+def _fills(pdf, tmp_path, dpi=30):
+    """How far down its text block each page is used: 0 for empty, 1 for ink down to the foot.
+
+    Each page is rendered at low resolution; the text block is the page without its margins
+    (16 mm at the top, 18 mm at the foot, where the page number is). The fill is the height from
+    the top of the text block to its lowest non-white pixel (light code and table backgrounds
+    count as ink), over the text block's height: a page holding one heading and nothing else
+    has a fill of about 0.05, a page whose content stops halfway 0.5.
+    """
+    _run("pdftoppm", "-r", str(dpi), "-gray", str(pdf), str(tmp_path / "page"))
+    fills = []
+    for path in sorted(tmp_path.glob("page-*.pgm")):
+        rows = _pgm(path.read_bytes())
+        top, foot = round(len(rows) * 16 / 297), round(len(rows) * (297 - 18) / 297)
+        block = rows[top:foot]
+        inked = [i for i, row in enumerate(block) if min(row) < 250]
+        fills.append((inked[-1] + 1) / len(block) if inked else 0.0)
+    return fills
+
+
+def _starts(pages):
+    """The index (0-based) of the page on which each page of the book starts, in toc order."""
+    body = next(i for i, text in enumerate(pages) if TITLES[-1] in text) + 1  # after the contents
+    starts, at = [], body
+    for title in TITLES:
+        at = next(i for i in range(at, len(pages)) if pages[i].startswith(title))
+        starts.append(at)
+        at += 1
+    return starts
+
+
+def test_no_page_is_nearly_empty_except_the_last_of_a_page_of_the_book(pdf, pages, tmp_path):
+    """A heading alone on a page, a page left empty by a code cell or table pushed whole to the
+    next one, a lone line: all fail. The last page of a chapter, a section or a back-matter page
+    (the page before a new one starts) may hold a few lines, and so may the book's last page."""
+    fills = _fills(pdf, tmp_path)
+    assert len(fills) == len(pages)
+    ends = {start - 1 for start in _starts(pages)} | {len(pages) - 1}
+    measured = sorted((fill, number) for number, fill in enumerate(fills, start=1) if number - 1 not in ends)
+    print("least-full pages (page, fill):", ", ".join(f"{n}: {f:.2f}" for f, n in measured[:8]))
+    empty = [f"page {number}: {fill:.0%}" for fill, number in measured if fill < MIN_FILL]
+    assert not empty, f"pages less than {MIN_FILL:.0%} full: " + ", ".join(empty)
+    assert 0.0 < min(fills[i] for i in ends) and max(fills) > 0.9  # the measure sees ink at all
