@@ -371,6 +371,66 @@ def figure(activation):
     return fig
 
 
+def _plain(text):
+    """A number or interval as a screen reader should read it: ∞ spelled out, no LaTeX."""
+    return text.replace("-∞", "minus infinity").replace("∞", "infinity").replace("\\", "")
+
+
+def _x_range(fig):
+    """The first and last x of the curves drawn, as the cards print numbers."""
+    xs = np.concatenate([line.get_xdata() for line in fig.axes[0].lines])
+    return number(xs.min(), 2), number(xs.max(), 2)
+
+
+def _titles(fig):
+    return " and ".join(ax.get_title() for ax in fig.axes if ax.get_title())
+
+
+def figure_alt(fig, activation):
+    """The alt text of :func:`figure`'s ``fig`` for ``activation``: its titles, range and the facts it shows.
+
+    Built from the figure's own panel titles and x range and from :func:`facts`,
+    so the alt text cannot drift from the figure or the card.
+
+    >>> import activations as act
+    >>> fig = figure(act.relu)
+    >>> figure_alt(fig, act.relu)[:62]
+    'relu and derivative of relu, side by side for x from -5 to 5: '
+    >>> plt.close(fig)
+    """
+    f = get(activation)
+    found = facts(f)
+    low, high = _x_range(fig)
+    if found.levels:
+        values = "takes only the values " + " and ".join(number(v) for v in found.levels)
+    else:
+        values = f"takes values in {_plain(found.range)}"
+    if found.minimum:
+        x_min, f_min = found.minimum
+        shape = f"dips to a minimum of {number(f_min)} at x = {number(x_min, 3)}"
+    elif found.monotonic:
+        shape = "never decreases"
+    else:
+        shape = "is not monotonic"
+    if found.jumps:
+        breaks = f"f jumps at x = {', '.join(number(x) for x in found.jumps)}"
+    elif found.kinks:
+        breaks = f"its slope jumps at x = {', '.join(number(x) for x in found.kinks)}"
+    else:
+        breaks = "its slope changes smoothly"
+    if 0.0 in found.jumps + found.kinks:
+        slope = (
+            f"At x = 0, f = {number(found.at_zero)}; the slope is undefined there, and a dot marks the "
+            f"value {number(found.slope_at_zero)} that {f.name}.grad returns."
+        )
+    else:
+        slope = f"At x = 0, f = {number(found.at_zero)} and the slope is {number(found.slope_at_zero)}."
+    return (
+        f"{_titles(fig)}, side by side for x from {low} to {high}: {f.name} {values}, {shape}, "
+        f"and {breaks}. {slope}"
+    )
+
+
 # --- the gated units --------------------------------------------------------------------------
 
 
@@ -499,3 +559,26 @@ def gated_figure(unit):
     for ax in (left, right):
         ax.title.set_fontsize(10)
     return fig
+
+
+def gated_figure_alt(fig, unit):
+    """The alt text of :func:`gated_figure`'s ``fig`` for ``unit``: its titles and what they show at g = 0.
+
+    Built from the figure's own panel titles and from :func:`facts` of the gate's activation.
+
+    >>> import activations as act
+    >>> fig = gated_figure(act.glu)
+    >>> gated_figure_alt(fig, act.glu)[:50]
+    'glu(a = 1, g) and its partial derivatives at a = 1'
+    >>> plt.close(fig)
+    """
+    unit, _ = _gated(unit)
+    gate = unit.activation
+    found = facts(gate)
+    low, high = _x_range(fig)
+    return (
+        f"{_titles(fig)}, against the gate g from {low} to {high}: with a = 1 the output is {gate.name}(g), "
+        f"which takes values in {_plain(found.range)}, the partial derivative in a (dashed) is that same "
+        f"curve, and the partial derivative in g is {gate.name}'s slope, "
+        f"{number(found.slope_at_zero)} at g = 0."
+    )
