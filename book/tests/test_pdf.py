@@ -16,7 +16,7 @@ import sys
 
 import nbformat
 import pytest
-from tools.shared import CHROMIUM, IN_CI, toc_files
+from tools.shared import CHROMIUM, IN_CI, toc_entries, toc_files
 
 from textbook import ROOT
 
@@ -334,3 +334,63 @@ def test_no_page_is_nearly_empty_except_the_last_of_a_page_of_the_book(pdf, page
     empty = [f"page {number}: {fill:.0%}" for fill, number in measured if fill < MIN_FILL]
     assert not empty, f"pages less than {MIN_FILL:.0%} full: " + ", ".join(empty)
     assert 0.0 < min(fills[i] for i in ends) and max(fills) > 0.9  # the measure sees ink at all
+
+
+def _mode_blocks(mode):
+    """The text of every <div class="web-only"> or <div class="print-only" ...> in the book's Markdown.
+
+    Such a div holds a sentence written for one reading mode: the screen's (the website and
+    JupyterLab, where the static slider moves) or the paper's (which shows one frame of it).
+    """
+    blocks = []
+    for name in PAGES:
+        for markdown in _markdown(_source(name)):
+            pattern = rf'<div class="{mode}"([^>]*)>\n(.*?)\n</div>'
+            blocks += [(attrs, _normal(text)) for attrs, text in re.findall(pattern, markdown, flags=re.S)]
+    return blocks
+
+
+def test_print_shows_the_paper_s_wording_and_not_the_screen_s(pages):
+    """The PDF's stylesheet hides the screen's sentences and shows their print twins.
+
+    A print twin carries an inline display: none, which hides it on the website and in
+    JupyterLab (jupyterlab-myst keeps the style of raw HTML), and follows its screen twin.
+    """
+    screen, paper = _mode_blocks("web-only"), _mode_blocks("print-only")
+    assert len(paper) == len(screen) >= 7
+    text = _normal(" ".join(pages))
+    for attrs, sentence in paper:
+        assert re.search(r'style="display: ?none;?"', attrs), (
+            f"a print-only div is shown on screen: {attrs!r}"
+        )
+        assert sentence[:70] in text, f"not printed: {sentence[:70]!r}"
+    for _, sentence in screen:
+        assert sentence[:70] not in text, f"printed, though written for the screen: {sentence[:70]!r}"
+    assert "arrow keys" not in text
+
+
+def test_chapter_lists_give_each_section_s_page(pages):
+    """A chapter's opening list names its sections, each followed by the page it starts on."""
+    starts = _starts(pages)
+    kinds = [kind for _, kind, _ in toc_entries()]
+    sections = [
+        (title, start) for title, start, kind in zip(TITLES, starts, kinds, strict=True) if kind == "section"
+    ]
+    assert len(sections) > 10
+    for title, start in sections:
+        assert f"{title} (p. {start + 1})" in " ".join(pages[:start]), (
+            f"no chapter list gives {title!r} its page"
+        )
+
+
+def test_the_title_page_gives_the_version_and_release_date(pages):
+    import datetime
+
+    import yaml
+
+    import activations
+
+    released = yaml.safe_load((ROOT / "CITATION.cff").read_text())["date-released"]
+    if isinstance(released, str):
+        released = datetime.date.fromisoformat(released)
+    assert f"Version {activations.__version__}, released {released.day} {released:%B %Y}" in pages[0]
