@@ -141,7 +141,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet ".[test,digits]" "./book[test]" "jupyter-book>=1,<2" jupyterlab jupyterlab-myst ipykernel playwright sphinx-mathjax-offline sphinx-revealjs "setuptools>=77"
+	.lock-venv/bin/python -m pip install --quiet ".[test,digits]" "./book[test]" "jupyter-book>=1,<2" jupyterlab jupyterlab-myst ipykernel playwright axe-playwright-python sphinx-mathjax-offline sphinx-revealjs "setuptools>=77"
 	{ echo "# The lock: exact versions of everything the book and its tests use, resolved on"; \
 	  echo "# Python $$(.lock-venv/bin/python -c 'import platform; print(platform.python_version())') by 'make lock'. Outputs of the notebooks depend on it."; \
 	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude activations --exclude activations-textbook; } > requirements.txt
