@@ -5,6 +5,8 @@ hidden cells that prove them must be folded too, showing only a first line that 
 away. Skipped without Chromium, except in CI.
 """
 
+import json
+import re
 import socket
 import subprocess
 import sys
@@ -17,6 +19,9 @@ from test_site import CHROMIUM_ARGS, _missing, browser  # noqa: F401 (a fixture)
 from textbook import ROOT
 
 NOTEBOOK = "01_linearity/1_collapse.ipynb"
+SITE = ROOT / "_build" / "html"
+# A display equation and its label: $$ ... $$ (eq-name)
+DISPLAY = re.compile(r"\$\$(.*?)\$\$(?:[ \t]*\(([\w-]+)\))?", re.S)
 
 
 def _free_port():
@@ -85,3 +90,128 @@ def test_jupyterlab_renders_myst_and_keeps_solutions_folded(lab, browser):  # no
         page.screenshot(path=ROOT / "_build" / "screenshots" / "jupyterlab_exercise.png")
     finally:
         page.close()
+
+
+# --- equation numbers: the same in JupyterLab and on the site -----------------------------------
+# The site (Sphinx) numbers only labelled display equations; jupyterlab-myst numbers every one.
+# With every display equation labelled, both number them 1, 2, ... in the order of the page, and
+# a reference written {eq}`label` shows the same number in both. A number typed into the text
+# ("(2) again") would not follow either.
+
+
+def _markdown_sources():
+    """(where, markdown) for every markdown cell of the book's notebooks and every Markdown page."""
+    for path in sorted([*ROOT.glob("chapters/*/*.ipynb"), *ROOT.glob("back/*.ipynb")]):
+        for cell in json.loads(path.read_text())["cells"]:
+            if cell["cell_type"] == "markdown":
+                yield f"{path.relative_to(ROOT)}, cell {cell['id']}", "".join(cell["source"])
+    for path in sorted([ROOT / "intro.md", *ROOT.glob("chapters/*/*.md"), *ROOT.glob("back/*.md")]):
+        yield str(path.relative_to(ROOT)), path.read_text()
+
+
+def _labels(notebook):
+    """The labels of a notebook's display equations, in the order of the page."""
+    cells = json.loads((ROOT / "chapters" / notebook).read_text())["cells"]
+    return [
+        m.group(2)
+        for c in cells
+        if c["cell_type"] == "markdown"
+        for m in DISPLAY.finditer("".join(c["source"]))
+    ]
+
+
+def test_every_display_equation_is_labelled_so_both_number_it_alike():
+    equations = 0
+    for where, text in _markdown_sources():
+        for match in DISPLAY.finditer(text):
+            equations += 1
+            assert match.group(2), (
+                f"{where}: an unlabelled display equation: {' '.join(match.group(1).split())[:60]}"
+            )
+    assert equations >= 40
+
+
+def _prose(text):
+    """Markdown without its math, code and roles' targets: the words a reader reads."""
+    for pattern in (r"```.*?```", r"\$\$.*?\$\$", r"\$[^$\n]*\$", r"`[^`\n]*`"):
+        text = re.sub(pattern, " ", text, flags=re.S)
+    return text
+
+
+LITERAL_REFERENCES = [
+    re.compile(r"\(\d+[a-z]?\)"),  # "(2) again", "by (3)"
+    re.compile(r"\b(equations?|eqs?\.|eqn\.?|formula)\s*\(?\d", re.I),  # "equation 2", "eq. (3)"
+]
+
+
+def test_no_text_refers_to_an_equation_by_a_literal_number():
+    for where, text in _markdown_sources():
+        prose = _prose(text)
+        for pattern in LITERAL_REFERENCES:
+            found = pattern.search(prose)
+            assert not found, (
+                f"{where}: {prose[max(0, found.start() - 40) : found.end() + 20]!r} names an equation by "
+                "number; label it and write {eq}`its-label`"
+            )
+    assert LITERAL_REFERENCES[0].search(_prose("which is (2) again")), "the check finds a typed number"
+
+
+def test_the_site_numbers_each_pages_equations_in_order():
+    if not (SITE / "intro.html").exists():
+        _missing("the book is not built: run `make book` first")
+    checked = 0
+    for path in sorted((ROOT / "chapters").glob("*/*.ipynb")):
+        notebook = path.relative_to(ROOT / "chapters").as_posix()
+        page = (SITE / "chapters" / notebook).with_suffix(".html").read_text()
+        shown = dict(re.findall(r'id="equation-([\w-]+)">\s*<span class="eqno">\((\d+)\)', page))
+        expected = {label: str(k) for k, label in enumerate(_labels(notebook), start=1)}
+        assert shown == expected, notebook
+        for label, number in re.findall(r'href="#equation-([\w-]+)"[^>]*>\s*(?:<span[^>]*>)?\((\d+)\)', page):
+            assert number == expected[label], f"{notebook}: a reference to {label} shows ({number})"
+            checked += 1
+    assert checked >= 10
+
+
+def _lab_equations(page):
+    """Scroll the whole notebook; every numbered equation's label and number, and every reference's text."""
+    numbers, references = {}, []
+    shown = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook on show, not another open tab
+    script = f"""() => [
+        Array.from(document.querySelectorAll('{shown} .jp-MarkdownCell [id^="eq-"]'))
+            .map(e => [e.id, e.textContent]),
+        Array.from(document.querySelectorAll('{shown} .jp-MarkdownCell a[href^="#eq-"]'))
+            .map(a => [a.getAttribute('href').slice(1), a.textContent]),
+    ]"""
+    outer = f"{shown} .jp-WindowedPanel-outer"
+    for _ in range(300):
+        page.wait_for_timeout(400)
+        equations, links = page.evaluate(script)
+        for label, text in equations:
+            found = re.search(r"\((\d+)\)\s*$", text)
+            if found:
+                numbers[label] = found.group(1)
+        references += [(label, text.strip()) for label, text in links]
+        at_end = page.evaluate(
+            f"(() => {{ const o = document.querySelector('{outer}'); const before = o.scrollTop; "
+            "o.scrollTop += 500; return o.scrollTop === before; })()"
+        )
+        if at_end:
+            break
+    return numbers, references
+
+
+def test_jupyterlab_numbers_equations_as_the_site_does(lab, browser):  # noqa: F811
+    expected = {label: str(k) for k, label in enumerate(_labels(NOTEBOOK), start=1)}
+    page = browser.new_page(viewport={"width": 1280, "height": 1600})
+    try:
+        page.goto(f"{lab}/lab/tree/{NOTEBOOK}?reset")  # no other notebook reopened from a workspace
+        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .myst", timeout=90_000)
+        numbers, references = _lab_equations(page)
+    finally:
+        page.close()
+    visible = {label: number for label, number in numbers.items() if label in expected}
+    assert len(visible) >= 4, f"JupyterLab showed too few numbered equations: {numbers}"
+    assert visible == {label: expected[label] for label in visible}
+    assert references, "JupyterLab showed no {eq} reference"
+    for label, text in references:
+        assert text == f"({expected[label]})", f"JupyterLab shows a reference to {label} as {text!r}"
