@@ -10,8 +10,10 @@ A static slide has no kernel, so a code cell shows its stored outputs (the figur
 when it has none or the book hides them (the call of a live demo's widget). A prose cell too long
 for a slide shows its headings, display equations and lists, from its first heading on (what
 stands before a heading ends the previous section), and the whole cell becomes the slide's
-speaker notes. MyST's labels and roles become plain Markdown. reveal.js comes from the sphinx-revealjs package
-and MathJax 3 from sphinx-mathjax-offline: both are copied next to the decks; figures are
+speaker notes. MyST's labels and roles become plain Markdown.
+
+reveal.js comes from the sphinx-revealjs package and MathJax 3 from sphinx-mathjax-offline (SVG
+output, which the speaker view shows too); both are copied next to the decks, and the figures are
 embedded. Usage: ``python tools/slides.py [chapter number ...]`` (all six by default).
 """
 
@@ -36,8 +38,10 @@ TEMPLATE = """{%- extends 'index.html.j2' -%}
 {% block html_head_js %}{% endblock %}
 {% block jupyter_widgets %}{% endblock %}
 {% block html_head_js_mathjax %}
-<script>window.MathJax = {tex: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], tags: 'none'}};</script>
-<script src="mathjax/tex-chtml.js" async></script>
+<script>window.MathJax = {tex: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], tags: 'none'},
+                  svg: {fontCache: 'local'},
+                  options: {menuOptions: {settings: {assistiveMml: false}}}};</script>
+<script src="mathjax/tex-svg.js" async></script>
 <style>
 .reveal .slides { text-align: left; }
 .reveal .slides section { height: 100%; }
@@ -133,10 +137,22 @@ def shorten(text):
     """
     blocks = [b.strip() for b in re.split(r"\n\s*\n", _from_heading(text))]
     keep = [b for b in blocks if re.match(r"(#|\$\$|[-*] |\d+\. |\||\*\*[^*]+\*\*$)", b)]
-    while len(keep) > 1 and keep[-1].startswith("#") and keep[0].startswith("#"):
-        keep.pop()  # a heading whose section is not shown
+    while empty := [i for i in range(len(keep)) if _empty_heading(keep, i)]:
+        del keep[empty[0]]
     wide = [b.startswith("|") and b.count("|") > 4 * b.count("\n") + 4 for b in keep]
     return "\n\n".join(_two_columns(b) if w else b for b, w in zip(keep, wide, strict=True))
+
+
+def _empty_heading(blocks, i):
+    """Whether blocks[i] is a heading whose section shows nothing (the last block, or one before a
+    heading of the same or a higher level), unless it is all the slide has."""
+    if not blocks[i].startswith("#"):
+        return False
+    if i + 1 == len(blocks):
+        return i > 0
+    following = blocks[i + 1]
+    level = len(blocks[i]) - len(blocks[i].lstrip("#"))
+    return following.startswith("#") and len(following) - len(following.lstrip("#")) <= level
 
 
 def _from_heading(text):
@@ -192,6 +208,7 @@ def build(numbers=range(1, 7)):
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        anchor_link_text="",
         reveal_url_prefix="reveal.js",
         reveal_theme="white",
     )
