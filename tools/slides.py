@@ -215,11 +215,13 @@ def build(numbers=range(1, 7)):
     written = []
     for number in numbers:
         chapter = next((ROOT / "chapters").glob(f"{number:02d}_*"))
-        html, _ = exporter.from_notebook_node(deck(chapter))
+        notebook = deck(chapter)
+        html, _ = exporter.from_notebook_node(notebook)
         target = OUT / f"chapter{number}.html"
         target.write_text(html, encoding="utf-8")
         written.append(target)
-        print(f"{target.relative_to(ROOT)}: {html.count('<section')} sections")
+        count = sum(_slide_type(c) in ("slide", "subslide") for c in notebook.cells)
+        print(f"{target.relative_to(ROOT)}: {count} slides")
     return written
 
 
