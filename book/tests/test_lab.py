@@ -144,6 +144,22 @@ LITERAL_REFERENCES = [
 ]
 
 
+def test_every_equation_reference_points_into_its_own_notebook():
+    """JupyterLab renders one notebook: a reference to another's equation shows a bare, flagged label."""
+    references = 0
+    for path in sorted([*ROOT.glob("chapters/*/*.ipynb"), *ROOT.glob("back/*.ipynb")]):
+        cells = [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown"]
+        text = "\n".join("".join(c["source"]) for c in cells)
+        own = {m.group(2) for m in DISPLAY.finditer(text)}
+        for label in re.findall(r"\{eq\}`([^`]+)`", text):
+            references += 1
+            assert label in own, (
+                f"{path.relative_to(ROOT)}: {{eq}}`{label}` is another notebook's equation; name it and link "
+                "its section with {ref} instead"
+            )
+    assert references >= 10
+
+
 def test_no_text_refers_to_an_equation_by_a_literal_number():
     for where, text in _markdown_sources():
         prose = _prose(text)
@@ -200,11 +216,12 @@ def _lab_equations(page):
     return numbers, references
 
 
-def test_jupyterlab_numbers_equations_as_the_site_does(lab, browser):  # noqa: F811
-    expected = {label: str(k) for k, label in enumerate(_labels(NOTEBOOK), start=1)}
+@pytest.mark.parametrize("notebook", [NOTEBOOK, "02_sigmoid_tanh/2_vanishing.ipynb"])
+def test_jupyterlab_numbers_equations_as_the_site_does(lab, browser, notebook):  # noqa: F811
+    expected = {label: str(k) for k, label in enumerate(_labels(notebook), start=1)}
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
     try:
-        page.goto(f"{lab}/lab/tree/{NOTEBOOK}?reset")  # no other notebook reopened from a workspace
+        page.goto(f"{lab}/lab/tree/{notebook}?reset")  # no other notebook reopened from a workspace
         page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .myst", timeout=90_000)
         numbers, references = _lab_equations(page)
     finally:
