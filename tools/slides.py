@@ -48,7 +48,7 @@ TEMPLATE = """{%- extends 'index.html.j2' -%}
 .jp-OutputArea-output img { display: block; margin: 0 auto; max-width: none; }
 .reveal h1, .reveal h2, .reveal h3 { text-transform: none !important; }
 :root { --jp-content-font-size1: 24px; --jp-code-font-size: 18px; }
-.jp-OutputArea-output pre { font-size: 16px; line-height: 1.25; }
+.jp-OutputArea-output pre { font-size: 18px; line-height: 1.25; }
 .reveal h1 { font-size: 1.6em; } .reveal h2 { font-size: 1.3em; } .reveal h3 { font-size: 1.1em; }
 mjx-container[display="true"] { margin: 0.4em 0 !important; }
 </style>
