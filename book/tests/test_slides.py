@@ -2,7 +2,8 @@
 
 Every deck must load from the local server with no external request and no JavaScript error,
 advance with the arrow key, typeset its maths with the MathJax copied beside it, show its figures,
-and have 15 to 30 slides. Each deck must also follow the teaching page's plan for its chapter:
+and have 15 to 30 slides (screenshots of a slide with maths and one with a figure go to
+_build/screenshots/). Each deck must also follow the teaching page's plan for its chapter:
 the widget of the plan's live demonstration and its in-class exercise are on a slide. Needs the
 decks built and Debian's chromium; where either is missing these tests skip, except in CI.
 """
@@ -16,6 +17,7 @@ from tools import slides
 
 from textbook import ROOT
 
+SCREENSHOTS = ROOT / "_build" / "screenshots"
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").glob("0*_*"))
 KINDS = {"slide", "subslide", "fragment", "-", "notes", "skip"}
 
@@ -99,4 +101,14 @@ def test_deck_presents_offline_with_maths_figures_and_keys(page, server, number)
     before = page.evaluate("JSON.stringify(Reveal.getIndices())")
     page.keyboard.press("ArrowRight")
     page.wait_for_function(f"JSON.stringify(Reveal.getIndices()) !== {before!r}", timeout=5_000)
+    # for a human to look at: the first slide with maths and the first with a figure
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for what, selector in (("maths", "mjx-container"), ("figure", "img")):
+        page.evaluate(
+            """selector => { const slides = Reveal.getSlides();
+            Reveal.slide(slides.findIndex(s => s.querySelector(':scope > :not(aside) ' + selector))); }""",
+            selector,
+        )
+        page.wait_for_timeout(300)
+        page.screenshot(path=SCREENSHOTS / f"slides_chapter{number}_{what}.png")
     assert not page.problems, "\n".join(page.problems)
