@@ -119,6 +119,9 @@ def student(src):
     print(f"student edition: removed {removed} solutions and {hidden} hidden cells, and the teaching page")
 
 
+EQUATION_LABEL = re.compile(r"^\$\$ \([\w-]+\)$", flags=re.M)  # a labelled display equation's end
+
+
 def answer_key(chapter, paths):
     """The markdown of one chapter's answer key: every exercise's solution, in order, unfolded."""
     title = re.search(r"^# (.+)$", (ROOT / f"{chapter}.md").read_text(), flags=re.M).group(1)
@@ -131,6 +134,8 @@ def answer_key(chapter, paths):
             if cell.cell_type == "markdown" and EXERCISE.search(cell.source):
                 exercise = EXERCISE.findall(cell.source)[-1]
             for body in solutions(cell):
+                # an equation keeps its label in its section only: a reference to it links there
+                body = EQUATION_LABEL.sub("$$", body)
                 lines += [f"## Exercise {exercise}", "", f"From {{doc}}`/{section}`.", "", body, ""]
     return "\n".join(lines)
 
