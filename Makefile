@@ -50,7 +50,7 @@ endif
 # instructor edition (zip), the PDF, the library's wheel and sdist, the student notebooks, the
 # slides and the graded assignments. The version is activations.__version__, dated in CHANGELOG.md
 # (tools/release.py --stamp copies both into CITATION.cff and book/pyproject.toml).
-release: book editions wheel assignments
+release: book editions wheel slides assignments
 	$(BIN)/python tools/release.py
 
 # The graded assignments: an nbgrader course folder in _build/assignments (source/, and release/,
@@ -94,7 +94,7 @@ pytest: setup
 wheel: setup
 	$(BIN)/python tools/check_wheel.py
 
-test: lint book editions wheel slides pytest
+test: lint book editions wheel slides release pytest
 
 benchmark: setup
 	$(BIN)/python -m benchmarks.speed
