@@ -64,7 +64,7 @@
 
   function layoutFigures() {
     let scrolled = 0;
-    document.querySelectorAll("main .cell_output img, main .book-slider img").forEach(function (img) {
+    document.querySelectorAll("main .cell_output img, main .book-slider img, main figure img").forEach(function (img) {
       let box = img.parentElement;
       if (!box.classList.contains("phone-figure")) {
         box = document.createElement("div");
