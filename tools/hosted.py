@@ -61,16 +61,22 @@ def _quoted(text):
 
 
 def _print(text, indent):
-    """A print of one sentence, its string split into pieces short enough for the line limit."""
-    pieces = textwrap.wrap(text, 88 - len(indent), drop_whitespace=False)
+    """A print of one sentence, its string split into pieces that fit a notebook's 79 columns."""
+    pieces = textwrap.wrap(text, 79 - len(indent) - 6, drop_whitespace=False)
     return [f"{indent}print(", *(f"{indent}    {_quoted(p)}" for p in pieces), f"{indent})"]
 
 
-def install_cell(source=INSTALL_SOURCE, repository=REPOSITORY_URL):
-    """The source of the install cell that the settings make (formatted as ruff formats it).
+def _assign(name, value, indent="    "):
+    """`name = "value"`, parenthesised on lines of their own where it is too long, as ruff does."""
+    line, inner = f"{indent}{name} = {_quoted(value)}", f"{indent}    {_quoted(value)}"
+    return [f"{indent}{name} = (", inner, f"{indent})"] if len(line) > 79 >= len(inner) else [line]
 
-    It binds no name: where both packages import it deletes them again, so a reader's names stay
-    as they were.
+
+def install_cell(source=INSTALL_SOURCE, repository=REPOSITORY_URL):
+    """The source of the install cell that the settings make (as ruff formats it, in 79 columns).
+
+    Where both packages import it deletes them again and binds nothing, so it prints nothing and
+    leaves a reader's names as they were.
     """
     lines = [FIRST_LINE, "try:", "    import activations", "    import textbook", "except ImportError:"]
     if not source:
@@ -78,23 +84,21 @@ def install_cell(source=INSTALL_SOURCE, repository=REPOSITORY_URL):
     else:
         lines += ["    import importlib", "    import importlib.util"]
         lines += ["    import os"] if repository else []
+        lines += ["    import subprocess", "    import sys", "", *_assign("source", source)]
+        lines += _assign("repository", repository) if repository else []
         lines += [
-            "    import subprocess",
-            "    import sys",
-            "",
-            f"    source = {_quoted(source)}",
             '    pip = [sys.executable, "-m", "pip", "install", "--quiet"]',
             "    subprocess.run([*pip, source], check=True)",
             '    if importlib.util.find_spec("textbook") is None:',
         ]
         if repository:
             lines += [
+                f'        clone = ["git", "clone", "--depth=1", repository, "{CLONE}"]',
                 f'        if not os.path.isdir("{CLONE}"):',
-                f"            repository = {_quoted(repository)}",
-                "            subprocess.run("
-                f'["git", "clone", "--depth=1", repository, "{CLONE}"], check=True)',
-                f'        subprocess.run([*pip, "--editable", "{CLONE}/book"], check=True)',
-                f'        sys.path.insert(0, os.path.abspath("{CLONE}/book"))',
+                "            subprocess.run(clone, check=True)",
+                f'        book = os.path.abspath("{CLONE}/book")',
+                '        subprocess.run([*pip, "--editable", book], check=True)',
+                "        sys.path.insert(0, book)",
             ]
         else:
             lines += _print(how_to_install(repository), "        ")

@@ -11,6 +11,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -75,7 +76,7 @@ def test_a_book_has_launch_buttons_only_when_the_repository_url_is_set(url, tmp_
     nb = nbformat.v4.new_notebook(metadata=nbformat.read(NOTEBOOK, as_version=4).metadata)
     nb.cells = [nbformat.v4.new_markdown_cell("# A page"), nbformat.v4.new_code_cell("1 + 1")]
     nbformat.write(nb, tmp_path / "page.ipynb")
-    build = [str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", ".", "--warningiserror", "--quiet"]
+    build = [str(Path(sys.executable).parent / "jupyter-book"), "build", ".", "--warningiserror", "--quiet"]
     run = subprocess.run(build, cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     html = (tmp_path / "_build" / "html" / "page.html").read_text()
@@ -84,6 +85,22 @@ def test_a_book_has_launch_buttons_only_when_the_repository_url_is_set(url, tmp_
     for link in (binder, colab):
         assert (link in html) == bool(url), link
     assert ("launch-buttons" in html) == bool(url)
+
+
+@pytest.mark.parametrize("source", ["", "activations @ git+" + EXAMPLE_URL], ids=["no-source", "source"])
+@pytest.mark.parametrize("url", ["", EXAMPLE_URL], ids=["no-repository", "repository"])
+def test_every_install_cell_the_settings_can_make_passes_the_notebooks_lint(source, url):
+    """Linted as a cell of chapters/ (79 columns), so that setting a value keeps `make lint` green."""
+    ruff = Path(sys.executable).parent / "ruff"
+    for command in (["check"], ["format", "--check"]):
+        run = subprocess.run(
+            [str(ruff), *command, "--stdin-filename", "chapters/install_cell.py", "-"],
+            cwd=ROOT,
+            input=hosted.install_cell(source, url) + "\n",
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 0, run.stdout + run.stderr
 
 
 def _run(source, python=sys.executable, flags=()):
