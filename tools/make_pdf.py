@@ -9,14 +9,21 @@ MathJax as the site. That page is served from 127.0.0.1 and opened in Debian's h
 through Playwright (as tests/test_site.py does; requests that leave 127.0.0.1 are refused, so
 nothing is downloaded). Once MathJax has typeset every formula, a print stylesheet and a few DOM
 changes are injected (the website's files are untouched): the site's navigation is hidden, a
-title page and a table of contents are added, every chapter, section and back-matter page starts
-on a new page, solutions, hints and hidden code are unfolded, long code lines wrap. Chromium then
+title page (with the package's version and CITATION.cff's release date) and a table of contents
+are added, every chapter, section and back-matter page starts on a new page, solutions, hints and
+hidden code are unfolded, long code lines wrap, sentences written for the screen
+(<div class="web-only">) give way to their print twins (<div class="print-only">, hidden on
+screen by an inline style). Page breaks: a heading stays with what follows it, a code block,
+table or admonition is kept whole only when it is short (under 30 % of a page, measured at the
+printed width) and otherwise breaks, leaving at least a few lines on either page. Chromium then
 prints it (A4, page numbers in the footer, PDF bookmarks from the headings).
 
 The table of contents carries page numbers: the book is printed twice. After the first print,
 `pdftotext` (poppler-utils) finds the page each title starts; the numbers are filled in (the
-placeholders have the same width, so nothing moves) and the book is printed again. Without
-pdftotext the table of contents is printed without page numbers.
+placeholders have the same width, so nothing moves) and the book is printed again (and again, should
+a page start move, until the numbers hold); the lists
+that open each chapter get their sections' page numbers the same way. Without pdftotext the
+table of contents is printed without page numbers.
 """
 
 import argparse
@@ -100,6 +107,7 @@ div.cell_output img { max-height: 200mm; object-fit: contain; }
 .pst-scrollable-table-container { overflow: visible !important; }
 table { font-size: 0.92em; break-inside: auto; }
 tr { break-inside: avoid; }
+tbody > tr:last-child { break-before: avoid; }  /* no table ends with one row on a page of its own */
 mjx-container[display="true"] { overflow: visible !important; }
 a, a:visited { color: inherit !important; text-decoration: none !important; }
 /* a link to a page of the book prints its title in italics, so that in a chapter's opening list
@@ -227,6 +235,29 @@ PREPARE_JS = r"""
   const blocks = article.querySelectorAll('div.cell, div.cell_input, div.cell_output, .admonition, ' +
     'details, div.highlight, div[class*="highlight-"], .pst-scrollable-table-container, table, ' +
     'figure, .book-slider, mjx-container[display="true"]');
+  // the last page of a page of the book holds more than a stray box: its last paragraph and the
+  // blocks after it (as a rule the last exercise, its cells and its solution) move together when
+  // they fill less than KEEP_END of a page
+  const KEEP_END = 0.45 * (297 - 16 - 18) * 96 / 25.4;
+  document.querySelectorAll('.print-doc').forEach(doc => {
+    let box = doc;
+    while (box.lastElementChild && box.lastElementChild.tagName === 'SECTION') box = box.lastElementChild;
+    const kids = [...box.children];
+    const last = kids.map(k => k.tagName).lastIndexOf('P');
+    if (last <= 0 || last === kids.length - 1) return;
+    const tail = kids.slice(last);
+    const height = tail.at(-1).getBoundingClientRect().bottom - tail[0].getBoundingClientRect().top;
+    if (height > KEEP_END) {  // too tall to move whole: its last paragraph leaves 6 lines at least
+      const paragraphs = doc.querySelectorAll('p');
+      if (paragraphs.length) paragraphs[paragraphs.length - 1].style.setProperty('widows', '6', 'important');
+      return;
+    }
+    const end = document.createElement('div');
+    end.className = 'print-kept print-end';
+    end.style.setProperty('break-inside', 'avoid', 'important');
+    box.insertBefore(end, tail[0]);
+    tail.forEach(k => end.appendChild(k));
+  });
   for (const block of blocks) {
     if (block.parentElement.closest('.print-kept')) continue;
     if (block.getBoundingClientRect().height <= KEEP) {
@@ -312,30 +343,39 @@ def _typeset(page, url):
     page.evaluate("document.fonts.ready")
 
 
-def _number_contents(page, out, toc):
-    """Fill in the page numbers of the contents from the first print, print again and check them."""
+def _number_contents(page, out, toc, prints=4):
+    """Fill in the page numbers of the contents from the last print and print again, until they hold.
+
+    Chromium does not always break the pages of the same document alike twice: where several
+    break-avoiding rules compete, its first layout may move a heading to the next page that the
+    next layout keeps (seen once in 2.1). So the numbers are read back after each print and the
+    book is printed again with the numbers found, until a print confirms them.
+    """
     numbers = find_pages(out, toc)
     missing = [entry["title"] for entry, number in zip(toc, numbers, strict=True) if number is None]
     if missing:
         print(f"warning: no page starts with {missing}", file=sys.stderr)
-    page.evaluate(
-        """numbers => document.querySelectorAll('#print-toc .toc-page').forEach((e, i) => {
-            e.textContent = numbers[i] === null ? '' : String(numbers[i]);
-            e.style.visibility = 'visible';
-        })""",
-        numbers,
-    )
-    page.evaluate(
-        """numbers => document.querySelectorAll('.print-pageref').forEach(e => {
-            const number = numbers[Number(e.dataset.entry)];
-            e.textContent = number === null ? '' : ` (p. ${number})`;
-            e.style.visibility = 'visible';
-        })""",
-        numbers,
-    )
-    print_pdf(page, out)
-    if find_pages(out, toc) != numbers:
-        sys.exit("the page numbers moved between the two prints")
+    for _ in range(prints - 1):
+        page.evaluate(
+            """numbers => {
+                document.querySelectorAll('#print-toc .toc-page').forEach((e, i) => {
+                    e.textContent = numbers[i] === null ? '' : String(numbers[i]);
+                    e.style.visibility = 'visible';
+                });
+                document.querySelectorAll('.print-pageref').forEach(e => {
+                    const number = numbers[Number(e.dataset.entry)];
+                    e.textContent = number === null ? '' : ` (p. ${number})`;
+                    e.style.visibility = 'visible';
+                });
+            }""",
+            numbers,
+        )
+        print_pdf(page, out)
+        found = find_pages(out, toc)
+        if found == numbers:
+            return
+        numbers = found
+    sys.exit(f"the page numbers still moved after {prints} prints")
 
 
 def edition(citation=ROOT / "CITATION.cff"):
