@@ -14,7 +14,7 @@
 (function () {
   "use strict";
 
-  const PHONE = window.matchMedia("(max-width: 576px)");
+  const PHONE = window.matchMedia("screen and (max-width: 576px)");
   const MAX_STACKED = 5;
   const FIGURE_SCALE = 0.8;
 
