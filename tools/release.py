@@ -16,6 +16,7 @@ folder (the assignments as students get them), with a README naming each.
 import argparse
 import re
 import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -32,7 +33,8 @@ BOOK_PROJECT = ROOT / "book" / "pyproject.toml"
 PARTS = [
     ("site.zip", "_build/html", "the website (open index.html)"),
     ("book.pdf", "_build/pdf/book.pdf", "the print edition"),
-    ("student-notebooks.zip", "_build/student/notebooks", "the notebooks to hand out, without solutions"),
+    ("student-site.zip", "_build/student/html", "the student edition's website: no solutions"),
+    ("student-notebooks.zip", "_build/student/notebooks", "the student edition's notebooks: no solutions"),
     ("instructor-site.zip", "_build/instructor/html", "the instructor edition, with answer keys"),
     ("slides", "_build/slides", "one reveal.js deck per chapter, offline (open chapterN.html)"),
     ("assignments-release.zip", "_build/assignments/release", "nbgrader's release: the graded assignments"),
@@ -78,6 +80,34 @@ def disagreements():
     return [f"{where} is {got}, not {wanted[where]}" for where, got in found.items() if got != wanted[where]]
 
 
+GUIDE = """## What to give whom
+
+- **Readers on their own:** `site.zip` (solutions folded under each exercise) or `book.pdf`
+  (solutions printed unfolded).
+- **Students in a class:** `student-site.zip` and `student-notebooks.zip`, which hold no
+  solutions. The notebooks import the book's own package, `textbook`, which reads the book's files,
+  so they run inside the book's source: unpack `{source}`, run `make setup` there, unpack
+  `student-notebooks.zip` over it (it replaces `chapters/` with the solution-free notebooks) and
+  run `make lab`. Do not give a graded class `site.zip`, `book.pdf` or the source's own notebooks:
+  they hold the solutions.
+- **Graded work:** `assignments-release.zip` is nbgrader's release folder; the instructor edition's
+  page "Running a term with this book" says how to collect and grade it.
+- **Lecturers:** `instructor-site.zip` (the book, the assessment questions with model answers, an
+  answer key per chapter) and `slides/` (open `chapterN.html`; S shows the speaker notes).
+- **Pinning a term:** keep this folder; `CHANGELOG.md` says what moved in later versions.
+"""
+
+
+def _source_archive(out, v):
+    """The repository's committed files at HEAD as a .tar.gz; (its name, the commit)."""
+    name = f"activations-book-{v}-source.tar.gz"
+    git = ["git", "-C", str(ROOT)]
+    commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    prefix = f"--prefix=activations-book-{v}/"
+    subprocess.run([*git, "archive", "--format=tar.gz", prefix, "-o", str(out / name), "HEAD"], check=True)
+    return name, commit.stdout.strip() or "unknown"
+
+
 def _zip(folder, target):
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(Path(folder).rglob("*")):
@@ -110,10 +140,14 @@ def build(dist=ROOT / "dist"):
         lines.append(f"- `{name}`: {what}")
     for wheel in wheels:
         shutil.copyfile(wheel, out / wheel.name)
-        lines.append(f"- `{wheel.name}`: the library alone (pip install it)")
+        kind = "wheel (pip install it)" if wheel.suffix == ".whl" else "source distribution"
+        lines.append(f"- `{wheel.name}`: the activations library alone, its {kind}")
+    source, commit = _source_archive(out, v)
+    lines.append(f"- `{source}`: the book's repository at this version (commit {commit})")
     shutil.copyfile(CHANGELOG, out / CHANGELOG.name)
     lines += ["- `CHANGELOG.md`: what changed, with the errata between versions", ""]
-    (out / "README.md").write_text("\n".join(lines))
+    lines += GUIDE.format(source=source).splitlines()
+    (out / "README.md").write_text("\n".join(lines) + "\n")
     print(f"The release is in {out.relative_to(ROOT)}: {', '.join(sorted(p.name for p in out.iterdir()))}")
     return out
 

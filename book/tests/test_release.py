@@ -69,6 +69,7 @@ def test_the_release_holds_every_part(out):
     names = {path.name for path in out.iterdir()}
     expected = {name for name, _, _ in release.PARTS} | {"README.md", "CHANGELOG.md"}
     expected |= {f"activations-{VERSION}-py3-none-any.whl", f"activations-{VERSION}.tar.gz"}
+    expected |= {f"activations-book-{VERSION}-source.tar.gz"}
     assert names == expected
     readme = (out / "README.md").read_text()
     assert all(f"`{name}`" in readme for name in expected - {"README.md"})
@@ -77,6 +78,13 @@ def test_the_release_holds_every_part(out):
     with zipfile.ZipFile(out / "student-notebooks.zip") as archive:
         notebooks = [n for n in archive.namelist() if n.endswith(".ipynb")]
     assert len(notebooks) >= 18 and not [n for n in notebooks if "teaching" in n]
+    assert (out / "CHANGELOG.md").read_text() == (ROOT / "CHANGELOG.md").read_text(), "a stale release"
+    assert "Students in a class:** `student-site.zip` and `student-notebooks.zip`" in readme
+    with tarfile.open(out / f"activations-book-{VERSION}-source.tar.gz") as archive:
+        source = set(archive.getnames())
+    assert {f"activations-book-{VERSION}/{name}" for name in ("Makefile", "_toc.yml", "src")} <= source
+    with zipfile.ZipFile(out / "student-site.zip") as archive:
+        assert "intro.html" in archive.namelist() and "back/teaching.html" not in archive.namelist()
     with zipfile.ZipFile(out / "assignments-release.zip") as archive:
         assignments = {n.split("/")[0] for n in archive.namelist()}
     assert {f"chapter0{n}-{v}" for n in range(1, 7) for v in "ab"} <= assignments
