@@ -32,6 +32,7 @@ OUT = ROOT / "_build" / "slides"
 REVEAL = Path(distribution("sphinx-revealjs").locate_file("sphinx_revealjs/_static/revealjs"))
 MATHJAX = Path(distribution("sphinx-mathjax-offline").locate_file("sphinx-mathjax-offline/static/mathjax"))
 WIDGET = "application/vnd.jupyter.widget-view+json"
+NOTES = {"slideshow": {"slide_type": "notes"}}
 LONG = 800  # characters: a prose cell longer than this is shortened on its slide
 
 TEMPLATE = """{%- extends 'index.html.j2' -%}
@@ -60,8 +61,10 @@ mjx-container[display="true"] { margin: 0.4em 0 !important; }
 Reveal.initialize({controls: true, progress: true, hash: true, slideNumber: "c/t",
                    transition: "none", width: 1280, height: 720, margin: 0.04,
                    center: false, plugins: [RevealNotes]});
-// Text that does not fit a slide shrinks (down to 16px); then a figure grows to fill the free
-// height, as far as the slide's width allows.
+// Text that does not fit a slide shrinks (down to 22px, still legible from the back of a room);
+// then a figure grows to fill the free height, as far as the slide's width allows. The bottom
+// 60px stay free for the navigation arrows.
+const ROOM = 660;
 function used(slide) {
   const top = slide.getBoundingClientRect().top;
   const bottom = Math.max(...[...slide.children].map(e => e.getBoundingClientRect().bottom));
@@ -70,10 +73,10 @@ function used(slide) {
 function fit(slide) {
   const figures = [...slide.querySelectorAll(".jp-OutputArea-output img")];
   figures.forEach(img => { img.style.height = img.naturalHeight + "px"; img.style.width = "auto"; });
-  for (let size = 24; size > 16 && used(slide) > 700; size--) {
+  for (let size = 24; size > 22 && used(slide) > ROOM; size--) {
     slide.style.setProperty("--jp-content-font-size1", size - 1 + "px");
   }
-  const spare = (700 - used(slide)) / figures.length;
+  const spare = (ROOM - used(slide)) / figures.length;
   figures.forEach(img => {
     const widest = img.naturalHeight * 1180 / img.naturalWidth;
     img.style.height = Math.max(120, Math.min(img.naturalHeight + spare, widest)) + "px";
@@ -87,16 +90,21 @@ Reveal.on("slidechanged", event => fit(event.currentSlide));
 
 
 def _labels(notebooks):
-    """{label: text} for MyST's roles: section titles, and equation numbers counted per notebook."""
+    """{label: text} for MyST's roles: section titles, each notebook's title (under its file name,
+    for ``{doc}``), and equation numbers counted per notebook and prefixed with its section, so
+    that (2.2.3) is unambiguous in a deck that merges several notebooks."""
     found = {}
     for path in notebooks:
         number = 0
+        section = f"{int(path.parent.name[:2])}.{int(path.stem.split('_')[0])}"
         for cell in nbformat.read(path, as_version=4).cells:
+            if path.stem not in found and (title := re.search(r"^# (.+)$", cell.source, flags=re.M)):
+                found[path.stem] = title.group(1)
             for label, title in re.findall(r"^\(([\w-]+)\)=\s*\n#+ (.+)$", cell.source, flags=re.M):
                 found[label] = title
             for label in re.findall(r"\$\$\s*\(([\w-]+)\)", cell.source):
                 number += 1
-                found[label] = f"({number})"
+                found[label] = f"({section}.{number})"
     return found
 
 
@@ -126,7 +134,7 @@ def myst_to_markdown(text, labels, citations):
         text,
     )
     text = re.sub(r"\{\w+\}`([^`<]*?)\s*<[^`]*>`", r"\1", text)
-    return re.sub(r"\{\w+\}`([^`]+)`", lambda m: labels.get(m[1], m[1]), text)
+    return re.sub(r"\{\w+\}`([^`]+)`", lambda m: labels.get(m[1].split("/")[-1], m[1]), text)
 
 
 def shorten(text):
@@ -155,6 +163,12 @@ def _empty_heading(blocks, i):
     return following.startswith("#") and len(following) - len(following.lstrip("#")) <= level
 
 
+def _before_heading(text):
+    """The text before a cell's first heading, if the cell has a heading after some text."""
+    found = re.search(r"^#", text, flags=re.M)
+    return text[: found.start()].strip() if found else ""
+
+
 def _from_heading(text):
     """A cell from its first heading on: what stands before it ends the previous section."""
     found = re.search(r"^#", text, flags=re.M)
@@ -170,17 +184,41 @@ def _slide_type(cell):
 
 
 def deck(chapter):
-    """The merged notebook of one chapter folder (e.g. chapters/03_relu), its cells as slides."""
+    """The merged notebook of one chapter folder (e.g. chapters/03_relu), its cells as slides.
+
+    Speaker notes go with the slide they speak about: what stands before a cell's first heading
+    ends the previous slide; notes just before a figure's slide introduce that figure; and a
+    slide with no notes gets the prose beside it in the book that the deck leaves out.
+    """
     notebooks = sorted(chapter.glob("*.ipynb"))
     labels, citations = _labels(sorted((ROOT / "chapters").glob("*/*.ipynb"))), _citations()
     title = re.search(r"^# (.+)$", (chapter / "index.md").read_text(), flags=re.M).group(1)
     cells = [nbformat.v4.new_markdown_cell(f"# {title}", metadata={"slideshow": {"slide_type": "slide"}})]
+    spare = []  # the prose the book shows beside the current slide but the deck leaves out
+    intro = []  # notes cells since the last shown cell: a figure's slide takes them
     for path in notebooks:
         for cell in nbformat.read(path, as_version=4).cells:
             kind = _slide_type(cell)
+            text = myst_to_markdown(cell.source, labels, citations) if cell.cell_type == "markdown" else ""
             if kind == "skip":
+                if text and "web-only" not in text:
+                    spare.append(text)
+                continue
+            if kind == "notes":
+                intro.append(nbformat.v4.new_markdown_cell(text, metadata=NOTES))
+                cells.append(intro[-1])
                 continue
             meta = {"slideshow": {"slide_type": kind}}
+            starts = kind in ("slide", "subslide")
+            if text and _before_heading(text):  # it ends the previous slide: its notes
+                cells.append(nbformat.v4.new_markdown_cell(_before_heading(text), metadata=NOTES))
+                text = _from_heading(text)
+            moved = intro if starts and cell.cell_type == "code" else []
+            cells = [c for c in cells if all(c is not m for m in moved)]
+            if starts:
+                _notes_from(cells, spare)
+                spare = []
+            intro = []
             outputs = cell.get("outputs", [])
             shown = [o for o in outputs if o.output_type != "error" and WIDGET not in o.get("data", {})]
             if cell.cell_type == "code" and (not shown or "remove-output" in cell.metadata.get("tags", [])):
@@ -188,13 +226,22 @@ def deck(chapter):
             elif cell.cell_type == "code":
                 cells.append(nbformat.v4.new_code_cell(cell.source, metadata=meta, outputs=shown))
             else:
-                text = myst_to_markdown(cell.source, labels, citations)
-                shown = shorten(text) if len(text) > LONG else _from_heading(text)
-                if kind != "notes" and shown != text.strip():
+                shown = shorten(text) if len(text) > LONG else text
+                if shown != text.strip():
                     cells.append(nbformat.v4.new_markdown_cell(shown, metadata=meta))
-                    meta = {"slideshow": {"slide_type": "notes"}}
+                    meta = NOTES
                 cells.append(nbformat.v4.new_markdown_cell(text, metadata=meta))
+            cells.extend(moved)
+    _notes_from(cells, spare)
     return nbformat.v4.new_notebook(cells=cells, metadata={"title": title})
+
+
+def _notes_from(cells, spare):
+    """Give the last slide of `cells` the prose beside it as notes, if it has no notes of its own
+    (a figure's reading, an exercise's solution)."""
+    start = max(i for i, c in enumerate(cells) if _slide_type(c) in ("slide", "subslide"))
+    if len(cells) > 1 and spare and not any(_slide_type(c) == "notes" for c in cells[start:]):
+        cells.append(nbformat.v4.new_markdown_cell("\n\n".join(spare), metadata=NOTES))
 
 
 def build(numbers=range(1, 7)):
