@@ -33,6 +33,7 @@ REVEAL = Path(distribution("sphinx-revealjs").locate_file("sphinx_revealjs/_stat
 MATHJAX = Path(distribution("sphinx-mathjax-offline").locate_file("sphinx-mathjax-offline/static/mathjax"))
 WIDGET = "application/vnd.jupyter.widget-view+json"
 NOTES = {"slideshow": {"slide_type": "notes"}}
+LINES = 6  # a printout longer than this beside a figure goes to the notes
 LONG = 800  # characters: a prose cell longer than this is shortened on its slide
 
 TEMPLATE = """{%- extends 'index.html.j2' -%}
@@ -151,6 +152,20 @@ def shorten(text):
     return "\n\n".join(_two_columns(b) if w else b for b, w in zip(keep, wide, strict=True))
 
 
+def _sections(text):
+    """A long cell's parts, one per slide: a heading after the first starts a new part, unless
+    its section would show nothing but the heading (then it stays with the part before)."""
+    parts = []
+    for section in re.split(r"\n(?=#)", text):
+        if parts and re.match(r"#", section) and shorten(section).count("\n"):
+            parts.append(section)
+        elif parts:
+            parts[-1] += "\n" + section
+        else:
+            parts.append(section)
+    return parts
+
+
 def _empty_heading(blocks, i):
     """Whether blocks[i] is a heading whose section shows nothing (the last block, or one before a
     heading of the same or a higher level), unless it is all the slide has."""
@@ -224,13 +239,20 @@ def deck(chapter):
             if cell.cell_type == "code" and (not shown or "remove-output" in cell.metadata.get("tags", [])):
                 cells.append(nbformat.v4.new_markdown_cell(f"```python\n{cell.source}\n```", metadata=meta))
             elif cell.cell_type == "code":
+                printed = "".join(o.get("text", "") for o in shown if o.output_type == "stream")
+                if printed.count("\n") > LINES and any("image/png" in o.get("data", {}) for o in shown):
+                    # a long printout would squeeze the figure beside it: it goes to the notes
+                    shown = [o for o in shown if o.output_type != "stream"]
+                    moved = [*moved, nbformat.v4.new_markdown_cell(f"```\n{printed}```", metadata=NOTES)]
                 cells.append(nbformat.v4.new_code_cell(cell.source, metadata=meta, outputs=shown))
             else:
-                shown = shorten(text) if len(text) > LONG else text
-                if shown != text.strip():
-                    cells.append(nbformat.v4.new_markdown_cell(shown, metadata=meta))
-                    meta = NOTES
-                cells.append(nbformat.v4.new_markdown_cell(text, metadata=meta))
+                for part in _sections(text) if len(text) > LONG else [text]:
+                    shown = shorten(part) if len(part) > LONG else part
+                    if shown != part.strip():
+                        cells.append(nbformat.v4.new_markdown_cell(shown, metadata=meta))
+                        meta = NOTES
+                    cells.append(nbformat.v4.new_markdown_cell(part, metadata=meta))
+                    meta = {"slideshow": {"slide_type": "slide"}}
             cells.extend(moved)
     _notes_from(cells, spare)
     return nbformat.v4.new_notebook(cells=cells, metadata={"title": title})
