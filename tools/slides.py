@@ -34,6 +34,7 @@ MATHJAX = Path(distribution("sphinx-mathjax-offline").locate_file("sphinx-mathja
 WIDGET = "application/vnd.jupyter.widget-view+json"
 NOTES = {"slideshow": {"slide_type": "notes"}}
 LINES = 6  # a printout longer than this beside a figure goes to the notes
+ROOM = 620  # pixels of a slide's height that its text may fill, roughly (see _height)
 LONG = 800  # characters: a prose cell longer than this is shortened on its slide
 
 TEMPLATE = """{%- extends 'index.html.j2' -%}
@@ -51,6 +52,8 @@ TEMPLATE = """{%- extends 'index.html.j2' -%}
 .reveal h1, .reveal h2, .reveal h3 { text-transform: none !important; }
 :root { --jp-content-font-size1: 24px; --jp-code-font-size: 18px; }
 .jp-OutputArea-output pre { font-size: 18px; line-height: 1.25; }
+.reveal table, .reveal td, .reveal th { font-size: var(--jp-content-font-size1) !important; }
+.reveal td, .reveal th { line-height: 1.15; padding-top: 2px !important; padding-bottom: 2px !important; }
 .reveal h1 { font-size: 1.6em; } .reveal h2 { font-size: 1.3em; } .reveal h3 { font-size: 1.1em; }
 mjx-container[display="true"] { margin: 0.4em 0 !important; }
 </style>
@@ -152,6 +155,37 @@ def shorten(text):
     return "\n\n".join(_two_columns(b) if w else b for b, w in zip(keep, wide, strict=True))
 
 
+def _height(block):
+    """Roughly how many pixels a Markdown block takes on a slide at 24px: 95 characters a line."""
+    if block.startswith("#"):
+        return 70
+    if block.startswith("$$"):
+        return 40 + 30 * block.count("\n")
+    if block.startswith("|"):
+        return 40 * (block.count("\n") + 1)
+    return 16 + 34 * sum(-(-len(line) // 95) for line in re.split(r"\n(?=[-*] |\d+\. )", block))
+
+
+def _pages(text, room=ROOM):
+    """A slide's Markdown cut into slides that fit, between blocks or list items; the slides after
+    the first repeat its heading, marked (continued)."""
+    blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b]
+    units = [
+        u
+        for b in blocks
+        for u in (re.split(r"\n(?=[-*] |\d+\. )", b) if re.match(r"[-*] |\d+\. ", b) else [b])
+    ]
+    heading = units[0] if units and units[0].startswith("#") else None
+    pages, used = [[]], 0
+    for unit in units:
+        if used + _height(unit) > room and used > (_height(heading) if heading else 0):
+            pages.append([f"{heading} (continued)"] if heading else [])
+            used = _height(heading) if heading else 0
+        pages[-1].append(unit)
+        used += _height(unit)
+    return ["\n\n".join(page) if len(pages) > 1 else text for page in pages]
+
+
 def _sections(text):
     """A long cell's parts, one per slide: a heading after the first starts a new part, unless
     its section would show nothing but the heading (then it stays with the part before)."""
@@ -248,10 +282,14 @@ def deck(chapter):
             else:
                 for part in _sections(text) if len(text) > LONG else [text]:
                     shown = shorten(part) if len(part) > LONG else part
-                    if shown != part.strip():
-                        cells.append(nbformat.v4.new_markdown_cell(shown, metadata=meta))
-                        meta = NOTES
-                    cells.append(nbformat.v4.new_markdown_cell(part, metadata=meta))
+                    pages = _pages(shown)
+                    if len(pages) > 1 or shown != part.strip():
+                        cells.append(nbformat.v4.new_markdown_cell(pages[0], metadata=meta))
+                        cells.append(nbformat.v4.new_markdown_cell(part, metadata=NOTES))
+                        meta = {"slideshow": {"slide_type": "slide"}}
+                        cells.extend(nbformat.v4.new_markdown_cell(page, metadata=meta) for page in pages[1:])
+                    else:
+                        cells.append(nbformat.v4.new_markdown_cell(part, metadata=meta))
                     meta = {"slideshow": {"slide_type": "slide"}}
             cells.extend(moved)
     _notes_from(cells, spare)

@@ -22,6 +22,19 @@ CHAPTERS = sorted(p.name for p in (ROOT / "chapters").glob("0*_*"))
 KINDS = {"slide", "subslide", "fragment", "-", "notes", "skip"}
 
 
+# the current slide's smallest prose size, the bottom of its content (px of the 1280x720 slide,
+# from its top) and its text (MathJax's typeset maths left out)
+LOOK = """() => { const slide = Reveal.getCurrentSlide(), scale = Reveal.getScale();
+  const prose = [...slide.querySelectorAll('p, li, td, th, h1, h2, h3')].filter(e =>
+      !e.closest('aside') && e.offsetParent && e.textContent.trim());
+  const shown = [...slide.children].filter(e => e.tagName !== 'ASIDE');
+  const bottom = Math.max(...shown.map(e => e.getBoundingClientRect().bottom));
+  const copy = slide.cloneNode(true);
+  copy.querySelectorAll('aside, mjx-container').forEach(e => e.remove());
+  return [Math.min(...prose.map(e => parseFloat(getComputedStyle(e).fontSize))),
+          Math.round((bottom - slide.getBoundingClientRect().top) / scale), copy.textContent]; }"""
+
+
 @pytest.fixture(scope="module")
 def server():
     if not all((slides.OUT / f"chapter{n}.html").exists() for n in range(1, len(CHAPTERS) + 1)):
@@ -65,6 +78,42 @@ def test_a_long_cell_keeps_its_heading_equations_and_lists_from_its_first_headin
     assert slides.shorten("## T\n\n" + table) == "## T\n\n| a | b |\n| --- | --- |\n| 1 | 2 |"
 
 
+def test_equation_numbers_name_their_section_and_doc_links_their_title():
+    labels = slides._labels([ROOT / "chapters" / "02_sigmoid_tanh" / "2_vanishing.ipynb"])
+    assert labels["eq-backprop"].startswith("(2.2.") and labels["2_vanishing"].startswith("2.2 ")
+    got = slides.myst_to_markdown("{doc}`2_vanishing` and {doc}`../x/2_vanishing`", labels, {})
+    assert got == f"{labels['2_vanishing']} and {labels['2_vanishing']}"
+
+
+def test_closing_text_is_the_previous_slides_notes_and_long_slides_are_cut():
+    assert slides._before_heading("Ends the last.\n\n## New\n\nText") == "Ends the last."
+    items = "\n".join(f"- item {i} " + "word " * 40 for i in range(12))
+    pages = slides._pages("## Summary\n\n" + items)
+    assert len(pages) > 1 and pages[1].startswith("## Summary (continued)")
+    assert sum(part.count("- item") for part in pages) == 12
+
+
+@pytest.mark.parametrize("number", range(1, len(CHAPTERS) + 1))
+def test_deck_numbers_equations_once_and_gives_exercises_notes(number):
+    notebook = slides.deck(next((ROOT / "chapters").glob(f"{number:02d}_*")))
+    tags = [
+        t
+        for c in notebook.cells
+        if c.metadata.slideshow.slide_type != "notes"
+        for t in re.findall(r"\\tag\{([^}]*)\}", c.source)
+    ]
+    assert len(tags) == len(set(tags)), f"an equation number appears twice: {tags}"
+    groups = []
+    for cell in notebook.cells:
+        kind = cell.metadata.slideshow.slide_type
+        if kind in ("slide", "subslide"):
+            groups.append([])
+        groups[-1].append((kind, cell.source))
+    for group in groups:
+        if re.search(r"\*\*Exercise \d\.\d\.\d\*\*", group[0][1]):
+            assert any(kind == "notes" for kind, _ in group), f"no notes: {group[0][1][:60]}"
+
+
 @pytest.mark.parametrize("number", range(1, len(CHAPTERS) + 1))
 def test_deck_follows_the_teaching_plan(number):
     path = slides.OUT / f"chapter{number}.html"
@@ -98,6 +147,16 @@ def test_deck_presents_offline_with_maths_figures_and_keys(page, server, number)
     assert not raw, f"raw TeX left on a slide: {raw[:1]}"
     images = page.eval_on_selector_all(".slides img", "els => els.map(e => [e.complete, e.naturalWidth])")
     assert images and all(complete and width > 0 for complete, width in images), "a figure did not load"
+    # every slide, fitted as shown: text of 22px or more, clear of the arrows, no raw MyST
+    for index in range(page.evaluate("Reveal.getTotalSlides()")):
+        page.evaluate(f"Reveal.slide({index})")
+        page.wait_for_timeout(50)
+        smallest, bottom, text = page.evaluate(LOOK)
+        where = f"chapter {number}, slide {index + 1}"
+        assert smallest >= 22, f"{where}: text of {smallest}px"
+        assert bottom <= 665, f"{where}: content reaches {bottom}px, under the arrows"
+        assert not re.search(r"\{(doc|ref|eq|term|cite)\}|\(\(\d", text), f"{where}: {text[:80]}"
+    page.evaluate("Reveal.slide(0)")
     before = page.evaluate("JSON.stringify(Reveal.getIndices())")
     page.keyboard.press("ArrowRight")
     page.wait_for_function(f"JSON.stringify(Reveal.getIndices()) !== {before!r}", timeout=5_000)
