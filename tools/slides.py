@@ -245,13 +245,23 @@ def deck(chapter):
     cells = [nbformat.v4.new_markdown_cell(f"# {title}", metadata={"slideshow": {"slide_type": "slide"}})]
     spare = []  # the prose the book shows beside the current slide but the deck leaves out
     intro = []  # notes cells since the last shown cell: a figure's slide takes them
+    heading = None  # the book's latest heading, if no slide shows it: a figure's slide takes it
+    section = title  # the book's latest heading
     for path in notebooks:
         for cell in nbformat.read(path, as_version=4).cells:
             kind = _slide_type(cell)
             text = myst_to_markdown(cell.source, labels, citations) if cell.cell_type == "markdown" else ""
+            if re.search(r"^#{2,} ", text, flags=re.M):
+                section = re.findall(r"^#{2,} .+$", text, flags=re.M)[-1]
+            if kind in ("skip", "notes") and re.search(r"^#{2,} ", text, flags=re.M):
+                heading = section
+            elif text:
+                heading = None
             if kind == "skip":
                 if text and "web-only" not in text:
                     spare.append(text)
+                continue
+            if kind == "notes" and "web-only" in text:  # the website's hint about its slider
                 continue
             if kind == "notes":
                 intro.append(nbformat.v4.new_markdown_cell(text, metadata=NOTES))
@@ -270,6 +280,11 @@ def deck(chapter):
             intro = []
             outputs = cell.get("outputs", [])
             shown = [o for o in outputs if o.output_type != "error" and WIDGET not in o.get("data", {})]
+            if starts and cell.cell_type == "code" and not heading and not shown:  # a live demo's call
+                heading = re.sub(r"^(#+) ", r"\1 Explore: ", section)
+            if starts and cell.cell_type == "code" and heading:  # its section's heading is in notes
+                cells.append(nbformat.v4.new_markdown_cell(heading, metadata=meta))
+                meta, heading = {"slideshow": {"slide_type": "-"}}, None
             if cell.cell_type == "code" and (not shown or "remove-output" in cell.metadata.get("tags", [])):
                 cells.append(nbformat.v4.new_markdown_cell(f"```python\n{cell.source}\n```", metadata=meta))
             elif cell.cell_type == "code":
