@@ -75,6 +75,11 @@ function used(slide) {
   return (bottom - top) / Reveal.getScale();
 }
 function fit(slide) {
+  // a display equation wider than the slide (its number too) is scaled down to fit
+  slide.querySelectorAll('mjx-container[display="true"]').forEach(maths => {
+    const ratio = maths.parentElement.clientWidth / maths.scrollWidth;
+    if (ratio < 1) maths.style.fontSize = Math.floor(ratio * 97) + "%";
+  });
   const figures = [...slide.querySelectorAll(".jp-OutputArea-output img")];
   figures.forEach(img => { img.style.height = img.naturalHeight + "px"; img.style.width = "auto"; });
   for (let size = 24; size > 22 && used(slide) > ROOM; size--) {

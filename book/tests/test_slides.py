@@ -23,7 +23,8 @@ KINDS = {"slide", "subslide", "fragment", "-", "notes", "skip"}
 
 
 # the current slide's smallest prose size, the bottom of its content (px of the 1280x720 slide,
-# from its top) and its text (MathJax's typeset maths left out)
+# from its top), its text (MathJax's typeset maths left out) and how many of its display equations
+# are wider than the slide
 LOOK = """() => { const slide = Reveal.getCurrentSlide(), scale = Reveal.getScale();
   const prose = [...slide.querySelectorAll('p, li, td, th, h1, h2, h3')].filter(e =>
       !e.closest('aside') && e.offsetParent && e.textContent.trim());
@@ -32,7 +33,9 @@ LOOK = """() => { const slide = Reveal.getCurrentSlide(), scale = Reveal.getScal
   const copy = slide.cloneNode(true);
   copy.querySelectorAll('aside, mjx-container').forEach(e => e.remove());
   return [Math.min(...prose.map(e => parseFloat(getComputedStyle(e).fontSize))),
-          Math.round((bottom - slide.getBoundingClientRect().top) / scale), copy.textContent]; }"""
+          Math.round((bottom - slide.getBoundingClientRect().top) / scale), copy.textContent,
+          [...slide.querySelectorAll('mjx-container[display="true"]')].filter(m =>
+              m.scrollWidth > m.parentElement.clientWidth + 2).length]; }"""
 
 
 @pytest.fixture(scope="module")
@@ -147,13 +150,15 @@ def test_deck_presents_offline_with_maths_figures_and_keys(page, server, number)
     assert not raw, f"raw TeX left on a slide: {raw[:1]}"
     images = page.eval_on_selector_all(".slides img", "els => els.map(e => [e.complete, e.naturalWidth])")
     assert images and all(complete and width > 0 for complete, width in images), "a figure did not load"
-    # every slide, fitted as shown: text of 22px or more, clear of the arrows, no raw MyST
+    # every slide, fitted as shown: text of 22px or more, equations within the slide, clear of
+    # the arrows, no raw MyST
     for index in range(page.evaluate("Reveal.getTotalSlides()")):
         page.evaluate(f"Reveal.slide({index})")
         page.wait_for_timeout(50)
-        smallest, bottom, text = page.evaluate(LOOK)
+        smallest, bottom, text, wide = page.evaluate(LOOK)
         where = f"chapter {number}, slide {index + 1}"
         assert smallest >= 22, f"{where}: text of {smallest}px"
+        assert not wide, f"{where}: an equation (or its number) runs off the slide"
         assert bottom <= 665, f"{where}: content reaches {bottom}px, under the arrows"
         assert not re.search(r"\{(doc|ref|eq|term|cite)\}|\(\(\d", text), f"{where}: {text[:80]}"
     page.evaluate("Reveal.slide(0)")
