@@ -93,7 +93,8 @@ GUIDE = """## What to give whom
 - **Graded work:** `assignments-release.zip` is nbgrader's release folder; the instructor edition's
   page "Running a term with this book" says how to collect and grade it.
 - **Lecturers:** `instructor-site.zip` (the book, the assessment questions with model answers, an
-  answer key per chapter) and `slides/` (open `chapterN.html`; S shows the speaker notes).
+  answer key per chapter) and `slides/` (open `chapterN.html`; S shows the speaker notes). The
+  notes of an exercise's slide hold its solution: do not hand the decks to a graded class.
 - **Pinning a term:** keep this folder; `CHANGELOG.md` says what moved in later versions.
 """
 

@@ -70,7 +70,7 @@ def test_jupyterlab_renders_myst_and_keeps_solutions_folded(lab, browser):  # no
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
     try:
         page.goto(f"{lab}/lab/tree/{NOTEBOOK}")
-        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell", timeout=90_000)
+        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell", timeout=180_000)
         # jupyterlab-myst renders the first cell's {admonition} as a box with a header
         header = page.locator(
             ".jp-MarkdownCell .myst .myst-admonition-header-text", has_text="You will learn"
@@ -222,7 +222,7 @@ def test_jupyterlab_numbers_equations_as_the_site_does(lab, browser, notebook): 
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
     try:
         page.goto(f"{lab}/lab/tree/{notebook}?reset")  # no other notebook reopened from a workspace
-        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .myst", timeout=90_000)
+        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .myst", timeout=180_000)
         numbers, references = _lab_equations(page)
     finally:
         page.close()
