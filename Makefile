@@ -19,7 +19,7 @@ ifeq ($(shell uname -m),x86_64)
 export OPENBLAS_CORETYPE ?= Haswell
 endif
 
-.PHONY: setup book editions assignments release pdf slides test lint wheel pytest benchmark benchmark-torch experiments notebooks lab serve lock clean
+.PHONY: setup book editions assignments release pdf slides test lint wheel pytest benchmark benchmark-torch experiments experiments-check notebooks lab serve lock clean
 
 setup: $(STAMP)
 
@@ -117,6 +117,11 @@ benchmark-torch: $(BENCH)/.installed
 experiments: setup
 	$(BIN)/python experiments/comparison.py
 	$(BIN)/python experiments/costs.py
+
+# Re-runs a seeded sample of the comparison grid's rows with experiments/comparison.py's pins (one
+# BLAS thread, Haswell's kernels) and requires them equal to the stored tables, bit for bit.
+experiments-check: setup
+	EXPERIMENTS_CHECK=1 $(BIN)/python -m pytest book/tests/test_experiments_reproduce.py
 
 # Re-execute every notebook, store its outputs and print how long each took.
 notebooks: setup

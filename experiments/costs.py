@@ -4,7 +4,9 @@
 
 10^7 float64 values uniform in [-10, 10], medians of 7 alternating runs (textbook.cost).
 The activation atlas (back/atlas.ipynb) reads the CSV; re-run this script on the machine whose
-numbers the book should show, and commit the CSV with the notebooks re-executed.
+numbers the book should show, and commit the CSV with the notebooks re-executed. Its numbers are
+timings, which differ from run to run; it calls no BLAS routine (NumPy's elementwise functions
+run on one thread), so unlike comparison.py this script needs no thread or kernel pin.
 """
 
 import csv
