@@ -31,12 +31,16 @@ def _free_port():
 
 
 @pytest.fixture(scope="module")
-def lab():
+def lab(tmp_path_factory):
     port = _free_port()
+    # a workspace of its own: JupyterLab restores the documents a shared workspace (~/.jupyter)
+    # had open, and a restored tab in front hides the notebook under test
+    workspaces = tmp_path_factory.mktemp("lab-workspaces")
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
                "--ServerApp.ip=127.0.0.1", "--ServerApp.token=", "--ServerApp.password=", "--allow-root",
                f"--ServerApp.root_dir={ROOT / 'chapters'}", "--LabApp.news_url=",
-               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]  # fmt: skip
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+               f"--LabApp.workspaces_dir={workspaces}"]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
