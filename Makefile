@@ -119,9 +119,10 @@ experiments: setup
 	$(BIN)/python experiments/costs.py
 
 # Re-runs a seeded sample of the comparison grid's rows with experiments/comparison.py's pins (one
-# BLAS thread, Haswell's kernels) and requires them equal to the stored tables, bit for bit.
+# BLAS thread, Haswell's kernels) and requires them equal to the stored tables, bit for bit
+# (book/tests/test_experiments_reproduce.py, which `make pytest` runs too).
 experiments-check: setup
-	EXPERIMENTS_CHECK=1 $(BIN)/python -m pytest book/tests/test_experiments_reproduce.py
+	$(BIN)/python -m pytest book/tests/test_experiments_reproduce.py
 
 # Re-execute every notebook, store its outputs and print how long each took.
 notebooks: setup
