@@ -19,7 +19,7 @@ ifeq ($(shell uname -m),x86_64)
 export OPENBLAS_CORETYPE ?= Haswell
 endif
 
-.PHONY: setup book editions assignments release pdf slides test lint wheel pytest benchmark benchmark-torch experiments experiments-check notebooks lab serve lock clean
+.PHONY: setup book editions assignments release pdf slides test lint wheel pytest benchmark benchmark-torch experiments experiments-check notebooks lab serve lock clean gettext book-ja pdf-ja
 
 setup: $(STAMP)
 
@@ -41,10 +41,23 @@ ifeq ($(EDITION),self-study)
 	$(BIN)/jupyter-book build . --warningiserror --keep-going
 	@# the first page links to the PDF: make it too (without Chromium: say so, except in CI)
 	$(BIN)/python tools/make_pdf.py --optional
-	@echo "The book is in _build/html: open _build/html/index.html, or run 'make serve'."
+	@# every page links to its Japanese twin: build that edition too
+	$(BIN)/python tools/i18n.py build
+	@echo "The book is in _build/html: open _build/html/index.html, or run 'make serve'. The Japanese edition is in _build/ja/html."
 else
 	$(BIN)/python tools/editions.py $(EDITION)
 endif
+
+# The Japanese edition, from the same source: the English text is the message catalogue
+# (_build/gettext/**/*.pot, from `make gettext`) and locales/ja/LC_MESSAGES/**/*.po its translation.
+# When the English changes: make gettext (which also runs sphinx-intl update), translate what is
+# new or fuzzy in the .po files, make book-ja. A test fails while any message is untranslated or
+# fuzzy, so an English edit carries its translation in the same change. See tools/i18n.py.
+gettext: setup
+	$(BIN)/python tools/i18n.py update
+
+book-ja: setup
+	$(BIN)/python tools/i18n.py build
 
 # A versioned release for a course to pin: dist/activations-<version>/ holds the site and the
 # instructor edition (zip), the PDF, the library's wheel and sdist, the student notebooks, the
@@ -147,7 +160,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet ".[test,digits]" "./book[test]" "jupyter-book>=1,<2" jupyterlab jupyterlab-myst ipykernel playwright axe-playwright-python sphinx-mathjax-offline sphinx-revealjs "setuptools>=77"
+	.lock-venv/bin/python -m pip install --quiet ".[test,digits]" "./book[test]" "jupyter-book>=1,<2" jupyterlab jupyterlab-myst ipykernel playwright axe-playwright-python sphinx-mathjax-offline sphinx-revealjs sphinx-intl "setuptools>=77"
 	{ echo "# The lock: exact versions of everything the book and its tests use, resolved on"; \
 	  echo "# Python $$(.lock-venv/bin/python -c 'import platform; print(platform.python_version())') by 'make lock'. Outputs of the notebooks depend on it."; \
 	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude activations --exclude activations-textbook; } > requirements.txt

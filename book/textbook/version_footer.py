@@ -12,16 +12,18 @@ import activations
 from . import ROOT
 
 
-def version_sentence():
-    """'Version 0.4.0 (2026-12-03); what changed: CHANGELOG.md.'"""
+def version_sentence(language="en"):
+    """'Version 0.4.0 (2026-12-03); what changed between versions: CHANGELOG.md.' (or in Japanese)"""
     date = yaml.safe_load((ROOT / "CITATION.cff").read_text())["date-released"]
+    if language == "ja":
+        return f"バージョン {activations.__version__}（{date}）。版ごとの変更点: CHANGELOG.md。"
     return f"Version {activations.__version__} ({date}); what changed between versions: CHANGELOG.md."
 
 
 def _add_to_footer(app, config):
     options = dict(config.html_theme_options or {})
     footer = options.get("extra_footer", "")
-    options["extra_footer"] = f"{footer} {version_sentence()}".strip()
+    options["extra_footer"] = f"{footer} {version_sentence(config.language)}".strip()
     config.html_theme_options = options
     config.version = config.release = activations.__version__
 
