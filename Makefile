@@ -41,8 +41,9 @@ ifeq ($(EDITION),self-study)
 	$(BIN)/jupyter-book build . --warningiserror --keep-going
 	@# the first page links to the PDF: make it too (without Chromium: say so, except in CI)
 	$(BIN)/python tools/make_pdf.py --optional
-	@# every page links to its Japanese twin: build that edition too
+	@# every page links to its Japanese twin: build that edition (and its PDF) too
 	$(BIN)/python tools/i18n.py build
+	$(BIN)/python tools/make_pdf.py --language ja --optional
 	@echo "The book is in _build/html: open _build/html/index.html, or run 'make serve'. The Japanese edition is in _build/ja/html."
 else
 	$(BIN)/python tools/editions.py $(EDITION)
@@ -58,6 +59,11 @@ gettext: setup
 
 book-ja: setup
 	$(BIN)/python tools/i18n.py build
+
+# The Japanese print edition, _build/ja/pdf/book.pdf, printed like `make pdf` in a Japanese font
+# from Debian's fonts-noto-cjk (installed by .ci/run; see the README).
+pdf-ja: setup
+	$(BIN)/python tools/make_pdf.py --language ja
 
 # A versioned release for a course to pin: dist/activations-<version>/ holds the site and the
 # instructor edition (zip), the PDF, the library's wheel and sdist, the student notebooks, the

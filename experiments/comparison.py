@@ -1,6 +1,7 @@
 """Run section 6.1's comparison grid and write its tables.
 
     python experiments/comparison.py
+    python experiments/comparison.py --suffix _rerun   # write comparison_rerun.csv etc. instead
 
 Writes experiments/results/comparison.csv (one row per problem, activation, depth, learning rate
 and seed: every run's final validation accuracy, whether its rate was the one chosen by the mean
@@ -21,6 +22,7 @@ the environment is kept, with a warning that the tables may not reproduce). `mak
 experiments-check` re-runs a seeded sample of rows so and requires them equal to the stored ones.
 """
 
+import argparse
 import os
 import platform
 import sys
@@ -48,11 +50,14 @@ def pinned():
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--suffix", default="", help="append to the tables' names, to keep the stored ones")
+    suffix = parser.parse_args().suffix
     start = time.perf_counter()
     with pinned():
         rows, curves = comparison.run_grid(progress=lambda line: print(line, flush=True))
-    comparison.write(rows, "comparison")
-    comparison.write(curves, "comparison_curves")
+    comparison.write(rows, "comparison" + suffix)
+    comparison.write(curves, "comparison_curves" + suffix)
     print(f"{len(rows)} rows in {time.perf_counter() - start:.0f} s")
 
 

@@ -38,6 +38,7 @@ OUT = ROOT / "_build" / LANGUAGE
 BIN = Path(sys.executable).parent
 # The Japanese edition's title and footer; everything else comes from the catalogues.
 TITLE = "活性化関数：実行できる教科書"
+AUTHOR = "activations コースの著者一同"
 FOOTER = (
     "この本の数値と図はすべてノートブックが計算したもので、CI で再実行して検証しています。"
     "コード、コードの出力と図の中の文字は英語版と同じものです。"
@@ -45,12 +46,13 @@ FOOTER = (
     "引用の仕方は CITATION.cff か「この本で教える」のページを参照してください。"
 )
 # What a translation must keep from its message: roles, math, code, emphasis and link targets.
+ROLE = re.compile(r"\{[a-z:-]+\}`[^`]*`")
 MARKUP = {
-    "role": re.compile(r"\{[a-z:-]+\}`"),
-    "math": re.compile(r"\$"),
-    "code": re.compile(r"(?<!\{[a-z:-])(?<!\{[a-z]{2})(?<![a-z}])`"),
-    "bold": re.compile(r"\*\*"),
-    "link": re.compile(r"\]\("),
+    "role": lambda text: ROLE.findall(text),
+    "math": lambda text: re.findall(r"\$", ROLE.sub("", text)),
+    "code": lambda text: re.findall(r"`", ROLE.sub("", text)),
+    "bold": lambda text: re.findall(r"\*\*", text),
+    "link": lambda text: re.findall(r"\]\(", text),
 }
 
 
@@ -75,7 +77,7 @@ def gettext(out=POT):
     )
     shutil.move(build / "_build" / "gettext", out)
     shutil.rmtree(build, ignore_errors=True)
-    print(f"{sum(len(read(p)) for p in out.rglob('*.pot'))} messages in {out.relative_to(ROOT)}")
+    print(f"{sum(len(read(p)) for p in out.rglob('*.pot'))} messages in {out}")
     return out
 
 
@@ -123,8 +125,8 @@ def lint(msgid, msgstr):
     if not msgstr:
         return []
     problems = []
-    for name, pattern in MARKUP.items():
-        english, here = len(pattern.findall(msgid)), len(pattern.findall(msgstr))
+    for name, find in MARKUP.items():
+        english, here = len(find(msgid)), len(find(msgstr))
         if english != here:
             problems.append(f"{name}: {english} in English, {here} here")
     for role in sorted(set(re.findall(r"\{(?:ref|eq|doc|numref|cite:?[a-z]*)\}`[^`]*`", msgid))):
@@ -166,39 +168,51 @@ def import_(po, work):
     print(f"{changed} translations written to {po}")
 
 
-def build(out=OUT):
-    """The Japanese site, with warnings as errors, into _build/ja/html (or <out>/html)."""
+def write_config(out=OUT):
+    """The Japanese edition's _config.yml in <out>: the book's own, with language "ja", the
+    catalogues (copied into <out>, since Sphinx compiles what it reads into .mo files beside them),
+    the title, the footer and the language switch pointing back to the English edition."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     config["title"] = TITLE
+    config["author"] = AUTHOR
     config["html"]["extra_footer"] = FOOTER
     sphinx = config["sphinx"]["config"]
     sphinx["language"] = LANGUAGE
     sphinx["textbook_other_edition"] = "../../html"
     sphinx["textbook_other_language"] = "en"
-    # Sphinx compiles the catalogues it reads (.mo): a copy keeps them out of the source.
     shutil.rmtree(out / "locales", ignore_errors=True)
     shutil.copytree(LOCALES, out / "locales", ignore=shutil.ignore_patterns("*.mo"))
     sphinx["locale_dirs"] = [str(out / "locales")]
+    out.mkdir(parents=True, exist_ok=True)
     (out / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    return out / "_config.yml"
+
+
+def build(out=OUT, builder="html"):
+    """The Japanese site (or single page, for the PDF), with warnings as errors, into <out>/<builder>."""
+    config = write_config(out)
     subprocess.run(
         [
             BIN / "jupyter-book",
             "build",
             ROOT,
             "--config",
-            out / "_config.yml",
+            config,
             "--path-output",
             out,
+            "--builder",
+            builder,
             "--warningiserror",
             "--keep-going",
             "-q",
         ],
         check=True,
+        stdout=subprocess.DEVNULL if builder == "singlehtml" else None,
     )
-    html = out / "html"
+    html = out / builder
     shutil.rmtree(html, ignore_errors=True)
-    shutil.copytree(out / "_build" / "html", html)
-    print(f"The Japanese edition is in {html}")
+    shutil.copytree(out / "_build" / builder, html)
+    print(f"The Japanese edition ({builder}) is in {html}")
 
 
 def main():

@@ -2,6 +2,7 @@
 
     python tools/make_pdf.py              # build the single-page HTML, then print it
     python tools/make_pdf.py --no-build   # print the single-page HTML already in _build/singlehtml
+    python tools/make_pdf.py --language ja   # the Japanese edition: _build/ja/pdf/book.pdf (make pdf-ja)
 
 How: Jupyter Book's `singlehtml` builder writes every page of the table of contents, in order,
 into one HTML page (_build/singlehtml/intro.html), with the same numbered titles, figures and
@@ -46,6 +47,13 @@ from textbook import ROOT, teaching
 
 SINGLE = ROOT / "_build" / "singlehtml"
 OUT = ROOT / "_build" / "pdf" / "book.pdf"
+# The Japanese edition (tools/i18n.py) is printed from its own single page into its own folder.
+JA = ROOT / "_build" / "ja"
+# The words the print edition adds, per language.
+WORDS = {
+    "en": {"contents": "Contents", "pageref": " (p. {})"},
+    "ja": {"contents": "目次", "pageref": "（{} ページ）"},
+}
 BIN = Path(sys.executable).parent
 # Print-only style, injected into the page just before printing.
 PRINT_CSS = r"""
@@ -200,7 +208,7 @@ PREPARE_JS = r"""
     `<div class="print-book-note">${esc(book.note)}</div>`;
   const contents = document.createElement('nav');
   contents.id = 'print-toc';
-  let html = '<h1>Contents</h1>';
+  let html = `<h1>${esc(book.contents)}</h1>`;
   let part = null;
   toc.forEach((e, i) => {
     if (e.part && e.part !== part) { part = e.part; html += `<div class="toc-part">${esc(part)}</div>`; }
@@ -343,7 +351,7 @@ def _typeset(page, url):
     page.evaluate("document.fonts.ready")
 
 
-def _number_contents(page, out, toc, prints=4):
+def _number_contents(page, out, toc, pageref, prints=4):
     """Fill in the page numbers of the contents from the last print and print again, until they hold.
 
     Chromium does not always break the pages of the same document alike twice: where several
@@ -357,18 +365,18 @@ def _number_contents(page, out, toc, prints=4):
         print(f"warning: no page starts with {missing}", file=sys.stderr)
     for _ in range(prints - 1):
         page.evaluate(
-            """numbers => {
+            """([numbers, pageref]) => {
                 document.querySelectorAll('#print-toc .toc-page').forEach((e, i) => {
                     e.textContent = numbers[i] === null ? '' : String(numbers[i]);
                     e.style.visibility = 'visible';
                 });
                 document.querySelectorAll('.print-pageref').forEach(e => {
                     const number = numbers[Number(e.dataset.entry)];
-                    e.textContent = number === null ? '' : ` (p. ${number})`;
+                    e.textContent = number === null ? '' : pageref.replace('{}', number);
                     e.style.visibility = 'visible';
                 });
             }""",
-            numbers,
+            [numbers, pageref],
         )
         print_pdf(page, out)
         found = find_pages(out, toc)
@@ -378,32 +386,56 @@ def _number_contents(page, out, toc, prints=4):
     sys.exit(f"the page numbers still moved after {prints} prints")
 
 
-def edition(citation=ROOT / "CITATION.cff"):
+def edition(citation=ROOT / "CITATION.cff", language="en"):
     """The title page's edition line: the package's version and the release date of CITATION.cff."""
     import activations
 
     released = yaml.safe_load(Path(citation).read_text())["date-released"]
     if isinstance(released, str):
         released = datetime.date.fromisoformat(released)
+    if language == "ja":
+        day = f"{released.year} 年 {released.month} 月 {released.day} 日"
+        return f"バージョン {activations.__version__}（{day}公開）"
     return f"Version {activations.__version__}, released {released.day} {released:%B %Y}"
 
 
-def make_pdf(out=OUT):
+def book_front(language="en"):
+    """The title page's lines and the print edition's own words, in the edition's language."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    citation = teaching.citation()[0]
+    if language == "ja":
+        import i18n
+
+        note = (
+            f"ウェブサイトの印刷版 © {config.get('copyright', '')}。"
+            "本文と図: CC BY 4.0、コード: MIT ライセンス（LICENSE を参照）。"
+            "コード、コードの出力と図の中の文字は英語版と同じものです。"
+            f"引用: {citation}"
+        )
+        title, author = i18n.TITLE, i18n.AUTHOR
+    else:
+        note = (
+            f"Print edition of the website, © {config.get('copyright', '')}. "
+            f"Text and figures: CC BY 4.0; code: MIT licence (see LICENSE). Cite as: {citation}"
+        )
+        title, author = config.get("title", ""), config.get("author", "")
+    return {
+        "title": title,
+        "author": author,
+        "edition": edition(language=language),
+        "note": note,
+        **WORDS[language],
+    }
+
+
+def make_pdf(out=OUT, single=SINGLE, language="en"):
     from playwright.sync_api import sync_playwright
 
-    if not (SINGLE / "intro.html").exists():
-        sys.exit("no single-page HTML in _build/singlehtml: run without --no-build")
-    config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    book = {
-        "title": config.get("title", ""),
-        "author": config.get("author", ""),
-        "edition": edition(),
-        "note": f"Print edition of the website, © {config.get('copyright', '')}. "
-        "Text and figures: CC BY 4.0; code: MIT licence (see LICENSE). "
-        f"Cite as: {teaching.citation()[0]}",
-    }
+    if not (single / "intro.html").exists():
+        sys.exit(f"no single-page HTML in {single}: run without --no-build")
+    book = book_front(language)
     out.parent.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_QuietHandler, directory=str(SINGLE))
+    handler = functools.partial(_QuietHandler, directory=str(single))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     local = f"http://127.0.0.1:{httpd.server_port}/"
@@ -425,7 +457,7 @@ def make_pdf(out=OUT):
             page.wait_for_function("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
             print_pdf(page, out)
             if shutil.which("pdftotext"):
-                _number_contents(page, out, toc)
+                _number_contents(page, out, toc, book["pageref"])
             else:
                 print("pdftotext (poppler-utils) is missing: contents without page numbers", file=sys.stderr)
             browser.close()
@@ -444,6 +476,7 @@ def main():
         action="store_true",
         help="without Chromium, say so and succeed, except in CI (`make test` uses this)",
     )
+    parser.add_argument("--language", choices=sorted(WORDS), default="en", help="ja: the Japanese edition")
     args = parser.parse_args()
     if CHROMIUM is None:
         message = "Chromium is missing: install Debian's package with `apt-get install chromium`"
@@ -452,13 +485,20 @@ def main():
             return
         sys.exit(message)
     start = time.perf_counter()
-    if not args.no_build:
-        build_singlehtml()
-    make_pdf()
-    site = ROOT / "_build" / "html"
+    if args.language == "ja":
+        import i18n
+
+        single, out, site = JA / "singlehtml", JA / "pdf" / "book.pdf", JA / "html"
+        if not args.no_build:
+            i18n.build(JA, builder="singlehtml")
+    else:
+        single, out, site = SINGLE, OUT, ROOT / "_build" / "html"
+        if not args.no_build:
+            build_singlehtml()
+    make_pdf(out, single, args.language)
     if site.is_dir():  # the website links to the PDF from its first page
-        shutil.copyfile(OUT, site / OUT.name)
-    print(f"The book is in {OUT.relative_to(ROOT)} ({time.perf_counter() - start:.0f} s)")
+        shutil.copyfile(out, site / out.name)
+    print(f"The book is in {out.relative_to(ROOT)} ({time.perf_counter() - start:.0f} s)")
 
 
 if __name__ == "__main__":
