@@ -129,10 +129,9 @@ def lint(msgid, msgstr):
         english, here = len(find(msgid)), len(find(msgstr))
         if english != here:
             problems.append(f"{name}: {english} in English, {here} here")
-    for role in sorted(set(re.findall(r"\{(?:ref|eq|doc|numref|cite:?[a-z]*)\}`[^`]*`", msgid))):
-        target = re.sub(r"^.*<(.*)>`$", r"\1`", role)
-        if target not in msgstr and role not in msgstr:
-            problems.append(f"lost {role}")
+    targets = re.compile(r"\{(ref|eq|doc|numref|cite:?[a-z]*)\}`(?:[^`<]*<)?([^`<>]*)>?`")
+    lost = set(targets.findall(msgid)) - set(targets.findall(msgstr))
+    problems += [f"lost the {kind} to {target}" for kind, target in sorted(lost)]
     return problems
 
 
