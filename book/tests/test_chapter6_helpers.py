@@ -184,6 +184,34 @@ def test_the_stored_tables_cover_the_whole_grid():
     assert set(curves["activation"]) == set(comparison.ACTIVATIONS)
 
 
+def test_verdicts_name_every_rate_pair_leading_group_and_speed_verdict():
+    table = comparison.load("comparison")
+    found = comparison.verdicts(table)
+    kinds = [key[0] for key in found]
+    assert [kinds.count(k) for k in ("rate", "pair", "leaders", "speed")] == [54, 216, 6, 144]
+    assert found["pair", "digits", 12, "sigmoid", "tanh"] == "tanh > sigmoid"
+    assert "relu" in found["leaders", "spirals", 12]
+    # a table whose sigmoid rows are swapped for tanh's changes the sigmoid's verdicts, only those
+    swapped = {k: v.copy() for k, v in table.items()}
+    swapped["activation"] = np.where(table["activation"] == "sigmoid", "x", table["activation"])
+    swapped["activation"] = np.where(table["activation"] == "tanh", "sigmoid", swapped["activation"])
+    swapped["activation"] = np.where(swapped["activation"] == "x", "tanh", swapped["activation"])
+    changed = {key for key, v in comparison.verdicts(swapped).items() if v != found[key]}
+    assert changed and all(
+        "sigmoid" in str(key) or "tanh" in str(key) or key[0] == "leaders" for key in changed
+    )
+
+
+def test_the_guide_s_claims_hold_on_the_stored_table_and_can_fail():
+    table = comparison.load("comparison")
+    claims = comparison.guide_claims(table)
+    assert len(claims) == 11 and all(claims.values())
+    without_relu_lead = {k: v.copy() for k, v in table.items()}
+    relu = table["activation"] == "relu"
+    without_relu_lead["test_accuracy"] = np.where(relu, table["test_accuracy"] - 0.5, table["test_accuracy"])
+    assert not comparison.guide_claims(without_relu_lead)["ReLU leads in all six cells"]
+
+
 def test_a_missing_table_names_the_script(tmp_path, monkeypatch):
     monkeypatch.setattr(comparison, "RESULTS", tmp_path)
     with pytest.raises(FileNotFoundError, match=r"run experiments/comparison\.py"):

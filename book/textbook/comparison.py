@@ -377,3 +377,79 @@ def speed_verdicts(table, problem, depth, lr=None, reference="relu", reference_l
         else:
             verdicts[name] = "fewer" if welch_t(base, epochs) > 0 else "more"
     return verdicts
+
+
+def verdicts(table):
+    """Every verdict section 6.1 draws from a table, by name, to compare two tables.
+
+    ``("rate", problem, depth, a)``: the rate the cell chose (54); ``("pair", problem, depth, a, b)``:
+    "a > b", "b > a" or "not separated" under :func:`separated` (216); ``("leaders", problem, depth)``:
+    the leading group (6); ``("speed", problem, depth, lr, a)``: :func:`speed_verdicts` against
+    ReLU at the common rate ``lr`` (144).
+    """
+    found = {}
+    for problem in PROBLEMS:
+        for depth in DEPTHS:
+            pairs = separated_pairs(table, problem, depth)
+            for i, a in enumerate(ACTIVATIONS):
+                found["rate", problem, depth, a] = chosen_rates(table, problem, depth, a)
+                for b in ACTIVATIONS[i + 1 :]:
+                    verdict = [p for p in (f"{a} > {b}", f"{b} > {a}") if p in pairs]
+                    found["pair", problem, depth, a, b] = verdict[0] if verdict else "not separated"
+            found["leaders", problem, depth] = tuple(leaders(table, problem, depth))
+            for lr in LEARNING_RATES:
+                for a, verdict in speed_verdicts(table, problem, depth, lr).items():
+                    found["speed", problem, depth, lr, a] = verdict
+    return found
+
+
+def _fewer_at_every_rate(table, problem, depth):
+    each = [speed_verdicts(table, problem, depth, lr) for lr in LEARNING_RATES]
+    return {a for a in each[0] if all(v[a] == "fewer" for v in each)}
+
+
+def guide_claims(table):
+    """The measured claims of section 6.4's guide, each True or False on a table."""
+    deep = (6, 12)
+    quick = ("elu", "selu", "gelu", "swish", "mish")
+    speed = {
+        (p, d, lr): speed_verdicts(table, p, d, lr) for p in PROBLEMS for d in deep for lr in LEARNING_RATES
+    }
+    every = {(p, d): _fewer_at_every_rate(table, p, d) for p in PROBLEMS for d in deep}
+    tanh_spirals = [speed["spirals", d, lr]["tanh"] for d in deep for lr in LEARNING_RATES]
+    return {
+        "ReLU leads in all six cells": all("relu" in leaders(table, p, d) for p in PROBLEMS for d in DEPTHS),
+        "at 6 and 12 layers no quick activation ends separated below ReLU": not any(
+            f"relu > {a}" in separated_pairs(table, p, d) for p in PROBLEMS for d in deep for a in quick
+        ),
+        "spirals, 6 layers: Swish below Leaky ReLU, SELU and GELU only, and not leading": (
+            sorted(p for p in separated_pairs(table, "spirals", 6) if p.endswith("> swish"))
+            == ["gelu > swish", "leaky_relu > swish", "selu > swish"]
+            and "swish" not in leaders(table, "spirals", 6)
+        ),
+        "tanh leads at 6 and 12 layers": all("tanh" in leaders(table, p, d) for p in PROBLEMS for d in deep),
+        "spirals, 6 layers: fewer epochs at every rate for ELU, Swish, Mish, GELU": (
+            every["spirals", 6] == {"elu", "swish", "mish", "gelu"}
+        ),
+        "spirals, 12 layers: fewer epochs at every rate for Swish, Mish, GELU": (
+            every["spirals", 12] == {"swish", "mish", "gelu"}
+        ),
+        "digits, 6 layers: fewer epochs at every rate for ELU, SELU, Mish": (
+            every["digits", 6] == {"elu", "selu", "mish"}
+        ),
+        "digits, 12 layers: fewer epochs at every rate for none": every["digits", 12] == set(),
+        "at 6 and 12 layers no activation takes more epochs than ReLU at every rate": not any(
+            all(speed[p, d, lr][a] == "more" for lr in LEARNING_RATES)
+            for p in PROBLEMS
+            for d in deep
+            for a in speed[p, d, LEARNING_RATES[0]]
+        ),
+        "digits: GELU never separated from ReLU in epochs": all(
+            speed["digits", d, lr]["gelu"] in ("not separated", "not compared")
+            for d in deep
+            for lr in LEARNING_RATES
+        ),
+        "spirals: tanh takes more epochs than ReLU wherever compared": (
+            set(tanh_spirals) <= {"more", "not compared"} and "more" in tanh_spirals
+        ),
+    }

@@ -33,8 +33,14 @@ def _link(app, pagename, templatename, context, doctree):
     )
 
 
+def _tag(app, config):
+    """`language_ja` (or `language_en`) for {only} blocks, such as the Japanese preface's note."""
+    app.tags.add(f"language_{config.language or 'en'}")
+
+
 def setup(app):
     app.add_config_value("textbook_other_edition", "", "html")
     app.add_config_value("textbook_other_language", "ja", "html")
+    app.connect("config-inited", _tag)
     app.connect("html-page-context", _link)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
