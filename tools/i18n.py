@@ -129,6 +129,11 @@ def lint(msgid, msgstr):
         english, here = len(find(msgid)), len(find(msgstr))
         if english != here:
             problems.append(f"{name}: {english} in English, {here} here")
+    for end, pattern in (("leading", r"^\n*"), ("trailing", r"\n*$")):
+        if re.search(pattern, msgid)[0] != re.search(pattern, msgstr)[0]:
+            problems.append(f"{end} newlines differ (a display equation's must be kept)")
+    if re.match(r"\d+\. ", msgstr) and not re.match(r"\d+\. ", msgid):
+        problems.append("starts like a numbered list item: write 4\\. for a title's number")
     targets = re.compile(r"\{(ref|eq|doc|numref|cite:?[a-z]*)\}`(?:[^`<]*<)?([^`<>]*)>?`")
     lost = set(targets.findall(msgid)) - set(targets.findall(msgstr))
     problems += [f"lost the {kind} to {target}" for kind, target in sorted(lost)]
@@ -159,6 +164,9 @@ def import_(po, work):
             msgstr = pair[2]
         else:
             msgstr = body.strip("\n")
+            if msgstr:  # a display equation's message keeps its surrounding newlines
+                lead, trail = re.match(r"\n*", message.id)[0], re.search(r"\n*$", message.id)[0]
+                msgstr = lead + msgstr + trail
         if msgstr and message.string != msgstr:
             message.string = msgstr
             message.flags.discard("fuzzy")

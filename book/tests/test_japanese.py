@@ -137,7 +137,8 @@ def both(built):
 # Latin letters and Japanese characters (kana, kanji, full-width forms)
 LATIN = re.compile(r"[A-Za-z]")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
-PROSE_JS = """() => [...document.querySelectorAll('article.bd-article p')].map(p => {
+PROSE_JS = """() => [...document.querySelectorAll(
+    'article.bd-article :is(p, h1, h2, h3, h4, dt, th, summary, .admonition-title)')].map(p => {
   const clone = p.cloneNode(true);
   clone.querySelectorAll('code, pre, .math, mjx-container, .xref, .cite, a.reference.external, cite')
     .forEach(e => e.remove());
@@ -146,7 +147,7 @@ PROSE_JS = """() => [...document.querySelectorAll('article.bd-article p')].map(p
 
 
 def english_paragraphs(paragraphs):
-    """Paragraphs that are still English prose: 30 Latin letters or more, and over half the letters."""
+    """Paragraphs (and headings, terms, titles) still in English: 30 Latin letters or more, over half."""
     left = []
     for text in paragraphs:
         latin, japanese = len(LATIN.findall(text)), len(JAPANESE.findall(text))
@@ -202,7 +203,7 @@ def chapter_titles():
     for po in sorted((i18n.CATALOGUES / "chapters").glob("*/index.po")):
         first = i18n.read(po)[0]
         assert re.match(r"\d\. ", first.id), first.id
-        titles.append(first.string)
+        titles.append(first.string.replace("\\.", "."))  # "4\. ..." keeps a title from being a list
     return titles
 
 

@@ -13,6 +13,8 @@ from html import escape
 
 # What the link says, in the language it leads to.
 LABELS = {"ja": "日本語版", "en": "English edition"}
+# The link's landmark, named in the page's own language.
+NAV = {"ja": "言語", "en": "Language"}
 
 
 def _link(app, pagename, templatename, context, doctree):
@@ -24,7 +26,7 @@ def _link(app, pagename, templatename, context, doctree):
     href = posixpath.join(*([".."] * depth or ["."]), root, pagename + app.builder.out_suffix)
     href = escape(posixpath.normpath(href))
     context["body"] = (
-        f'<nav class="language-switch" aria-label="{escape(LABELS[language])}">'
+        f'<nav class="language-switch" aria-label="{NAV[app.config.language or "en"]}">'
         f'<a href="{href}" hreflang="{language}" lang="{language}">{escape(LABELS[language])}</a></nav>\n'
         + context["body"]
     )
