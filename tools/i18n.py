@@ -192,6 +192,13 @@ def write_config(out=OUT):
     sphinx["locale_dirs"] = [str(out / "locales")]
     out.mkdir(parents=True, exist_ok=True)
     (out / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    # The parts' captions of the table of contents, which Sphinx does not take from the catalogue
+    # (sphinx-external-toc adds the toctrees after the translation), from the root page's one.
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    captions = {m.id: m.string for m in read(CATALOGUES / f"{toc['root']}.po") if m.string}
+    for part in toc.get("parts", []):
+        part["caption"] = captions.get(part["caption"], part["caption"])
+    (out / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True))
     return out / "_config.yml"
 
 
@@ -205,6 +212,8 @@ def build(out=OUT, builder="html"):
             ROOT,
             "--config",
             config,
+            "--toc",
+            out / "_toc.yml",
             "--path-output",
             out,
             "--builder",

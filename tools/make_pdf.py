@@ -434,6 +434,8 @@ def make_pdf(out=OUT, single=SINGLE, language="en"):
     if not (single / "intro.html").exists():
         sys.exit(f"no single-page HTML in {single}: run without --no-build")
     book = book_front(language)
+    # the Japanese edition's table of contents has its parts' captions translated (tools/i18n.py)
+    toc_path = JA / "_toc.yml" if language == "ja" else ROOT / "_toc.yml"
     out.parent.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(_QuietHandler, directory=str(single))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -453,7 +455,7 @@ def make_pdf(out=OUT, single=SINGLE, language="en"):
             page.add_style_tag(content=PRINT_CSS)
             # the width of A4 inside the page margins, so that PREPARE_JS measures blocks as printed
             page.set_viewport_size({"width": round((210 - 32) * 96 / 25.4), "height": 1400})
-            toc = page.evaluate(PREPARE_JS, [toc_entries(), book])
+            toc = page.evaluate(PREPARE_JS, [toc_entries(toc_path), book])
             page.wait_for_function("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
             print_pdf(page, out)
             if shutil.which("pdftotext"):

@@ -140,7 +140,7 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 PROSE_JS = """() => [...document.querySelectorAll(
     'article.bd-article :is(p, h1, h2, h3, h4, dt, th, summary, .admonition-title)')].map(p => {
   const clone = p.cloneNode(true);
-  clone.querySelectorAll('code, pre, .math, mjx-container, .xref, .cite, a.reference.external, cite')
+  clone.querySelectorAll('code, pre, .math, mjx-container, .xref, .cite, .bibtex-citation, cite, a.reference.external')
     .forEach(e => e.remove());
   return clone.textContent;
 })"""
