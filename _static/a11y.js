@@ -4,6 +4,9 @@
 (function () {
   "use strict";
 
+  // the names this script gives, in the page's language (the Japanese edition's pages are lang="ja")
+  const JA = document.documentElement.lang.startsWith("ja");
+
   // summary-name: the sidebar's expanders are <summary> elements holding only a chevron icon. A
   // screen reader announced "disclosure triangle, collapsed" with no name; now it says which
   // chapter's sections it shows or hides.
@@ -19,7 +22,7 @@
       const item = summary.closest("li");
       const link = item && item.querySelector(":scope > a");
       const title = link ? link.textContent.trim() : "";
-      summary.setAttribute("aria-label", title ? "Sections of " + title : "Sections");
+      summary.setAttribute("aria-label", JA ? (title ? title + " の節" : "節") : title ? "Sections of " + title : "Sections");
     });
   }
 
@@ -36,7 +39,9 @@
   // label-content-name-mismatch, colour-mode button: Font Awesome turns its three icons into SVGs
   // titled "Light", "Dark" and "System Settings", the visible one being text the name "Color mode"
   // did not contain. The icons are decoration; the button's name says the current mode.
-  const MODES = { light: "light", dark: "dark", auto: "system settings" };
+  const MODES = JA
+    ? { light: "ライト", dark: "ダーク", auto: "システム設定" }
+    : { light: "light", dark: "dark", auto: "system settings" };
   function nameThemeButtons() {
     const mode = document.documentElement.dataset.mode || "auto";
     document.querySelectorAll("button.theme-switch-button").forEach(function (button) {
@@ -48,7 +53,7 @@
           title.remove();
         });
       });
-      button.setAttribute("aria-label", "Color mode: " + (MODES[mode] || mode));
+      button.setAttribute("aria-label", (JA ? "配色: " : "Color mode: ") + (MODES[mode] || mode));
     });
   }
 
@@ -58,7 +63,7 @@
     const sidebar = document.getElementById("pst-primary-sidebar");
     if (sidebar && !sidebar.hasAttribute("role")) {
       sidebar.setAttribute("role", "navigation");
-      sidebar.setAttribute("aria-label", "Book");
+      sidebar.setAttribute("aria-label", JA ? "本の目次" : "Book");
     }
   }
 
@@ -83,7 +88,7 @@
       const heading = section && section.querySelector("h1, h2, h3, h4");
       const title = caption || (heading ? heading.textContent.replace(/#$/, "").trim() : "");
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", title ? "Table: " + title : "Table");
+      box.setAttribute("aria-label", JA ? (title ? "表: " + title : "表") : title ? "Table: " + title : "Table");
     });
   }
 

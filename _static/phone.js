@@ -17,6 +17,8 @@
   const PHONE = window.matchMedia("screen and (max-width: 576px)");
   const MAX_STACKED = 5;
   const FIGURE_SCALE = 0.8;
+  // the words this script adds, in the page's language (the Japanese edition's pages are lang="ja")
+  const JA = document.documentElement.lang.startsWith("ja");
 
   function hint(text, before) {
     const note = document.createElement("p");
@@ -57,7 +59,7 @@
       } else {
         table.classList.add("phone-scrolled");
         if (box.classList.contains("pst-scrollable-table-container")) box.setAttribute("tabindex", "0");
-        hint("Scroll the table sideways to see all its columns.", box);
+        hint(JA ? "表を横にスクロールすると、すべての列が見られます。" : "Scroll the table sideways to see all its columns.", box);
       }
     });
   }
@@ -87,8 +89,11 @@
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
       scrolled += 1;
-      box.setAttribute("aria-label", "Figure " + scrolled + " of this page, scrolls sideways");
-      hint("Swipe the figure sideways to see all of it.", box);
+      box.setAttribute(
+        "aria-label",
+        JA ? "このページの図 " + scrolled + "（横にスクロールできます）" : "Figure " + scrolled + " of this page, scrolls sideways"
+      );
+      hint(JA ? "図を横にスワイプすると全体が見られます。" : "Swipe the figure sideways to see all of it.", box);
     });
   }
 

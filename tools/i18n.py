@@ -187,6 +187,11 @@ def write_config(out=OUT):
     sphinx["language"] = LANGUAGE
     sphinx["textbook_other_edition"] = "../../html"
     sphinx["textbook_other_language"] = "en"
+    # the words the extensions add themselves (the theme's own come from Sphinx's Japanese catalogue)
+    sphinx["nb_code_prompt_show"] = "コードセルを表示"
+    sphinx["nb_code_prompt_hide"] = "コードセルを隠す"
+    sphinx["togglebutton_hint"] = "クリックして表示"
+    sphinx["togglebutton_hint_hide"] = "クリックして隠す"
     shutil.rmtree(out / "locales", ignore_errors=True)
     shutil.copytree(LOCALES, out / "locales", ignore=shutil.ignore_patterns("*.mo"))
     sphinx["locale_dirs"] = [str(out / "locales")]
