@@ -409,7 +409,11 @@ def _fewer_at_every_rate(table, problem, depth):
 
 
 def guide_claims(table):
-    """The measured claims of section 6.4's guide, each True or False on a table."""
+    """The measured claims of section 6.4's guide, each True or False on a table.
+
+    The guide rests only on claims that hold on the stored table and on the grid re-run with other
+    BLAS kernels (``comparison_skylakex``); section 6.1 counts them.
+    """
     deep = (6, 12)
     quick = ("elu", "selu", "gelu", "swish", "mish")
     speed = {
@@ -418,7 +422,10 @@ def guide_claims(table):
     every = {(p, d): _fewer_at_every_rate(table, p, d) for p in PROBLEMS for d in deep}
     tanh_spirals = [speed["spirals", d, lr]["tanh"] for d in deep for lr in LEARNING_RATES]
     return {
-        "ReLU leads in all six cells": all("relu" in leaders(table, p, d) for p in PROBLEMS for d in DEPTHS),
+        # not at 12 layers on the digits: there a rounding difference decides (section 6.1)
+        "ReLU leads in the five cells but 12 layers on the digits": all(
+            "relu" in leaders(table, p, d) for p in PROBLEMS for d in DEPTHS if (p, d) != ("digits", 12)
+        ),
         "at 6 and 12 layers no quick activation ends separated below ReLU": not any(
             f"relu > {a}" in separated_pairs(table, p, d) for p in PROBLEMS for d in deep for a in quick
         ),
