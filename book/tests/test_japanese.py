@@ -33,10 +33,11 @@ QUOTING = {"back/glossary.po", "back/misconceptions.po"}
 
 
 def _pages(site):
+    """The content pages (not index.html, which only redirects to intro.html)."""
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
-        if not p.relative_to(site).as_posix().startswith(("_", "genindex", "search"))
+        if not p.relative_to(site).as_posix().startswith(("_", "genindex", "search", "index.html"))
     )
 
 
@@ -66,7 +67,7 @@ def test_every_message_is_translated_and_none_is_fuzzy(templates):
 @pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.relative_to(i18n.CATALOGUES).as_posix())
 def test_msgfmt_counts_no_untranslated_or_fuzzy_message(po, tmp_path):
     result = subprocess.run(
-        ["msgfmt", "--check-format", "--statistics", "-o", str(tmp_path / "out.mo"), str(po)],
+        ["msgfmt", "--statistics", "-o", str(tmp_path / "out.mo"), str(po)],
         capture_output=True,
         text=True,
         env={"LC_ALL": "C"},
