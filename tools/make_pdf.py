@@ -298,21 +298,28 @@ def build_singlehtml():
     )
 
 
-def _normal(text):
-    return re.sub(r"\s+", " ", text).strip()
+def _bare(text):
+    """Without any whitespace: pdftotext breaks and spaces Japanese lines where Chromium wrapped them."""
+    return re.sub(r"\s+", "", text)
+
+
+def _starts_with(page, title):
+    """The page starts with the title, its characters in any order: where a title mixes Japanese
+    and Latin letters, pdftotext may give its runs of either script in another order."""
+    return page.startswith(title) or sorted(page[: len(title)]) == sorted(title)
 
 
 def find_pages(pdf, toc):
     """The page (1-based) on which each title starts, from pdftotext; None where not found."""
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True)
-    pages = [_normal(p) for p in text.stdout.split("\f")]
+    pages = [_bare(p) for p in text.stdout.split("\f")]
     # the contents list every title: the text of the book starts after the page holding the last one
-    last = _normal(toc[-1]["title"])
+    last = _bare(toc[-1]["title"])
     start = next((i + 1 for i, text in enumerate(pages) if last in text), 0)
     found = []
     for entry in toc:
-        title = _normal(entry["title"])
-        page = next((i for i in range(start, len(pages)) if pages[i].startswith(title)), None)
+        title = _bare(entry["title"])
+        page = next((i for i in range(start, len(pages)) if _starts_with(pages[i], title)), None)
         if page is None:
             found.append(None)
         else:
