@@ -33,6 +33,13 @@ BOOK_PROJECT = ROOT / "book" / "pyproject.toml"
 PARTS = [
     ("site.zip", "_build/html", "the website (open index.html)"),
     ("book.pdf", "_build/pdf/book.pdf", "the print edition"),
+    (
+        "ja-site.zip",
+        "_build/ja/html",
+        "the Japanese edition's website (日本語版); unpacked into ja/html/ beside site.zip's pages in "
+        "html/, each page's language link finds its twin",
+    ),
+    ("ja-book.pdf", "_build/ja/pdf/book.pdf", "the Japanese edition's print edition"),
     ("student-site.zip", "_build/student/html", "the student edition's website: no solutions"),
     ("student-notebooks.zip", "_build/student/notebooks", "the student edition's notebooks: no solutions"),
     ("instructor-site.zip", "_build/instructor/html", "the instructor edition, with answer keys"),
@@ -83,7 +90,7 @@ def disagreements():
 GUIDE = """## What to give whom
 
 - **Readers on their own:** `site.zip` (solutions folded under each exercise) or `book.pdf`
-  (solutions printed unfolded).
+  (solutions printed unfolded); in Japanese, `ja-site.zip` or `ja-book.pdf`.
 - **Students in a class:** `student-site.zip` and `student-notebooks.zip`, which hold no
   solutions. The notebooks import the book's own package, `textbook`, which reads the book's files,
   so they run inside the book's source: unpack `{source}`, run `make setup` there, unpack

@@ -68,7 +68,7 @@ from .losses import (
     softmax_mse_grad,
 )
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
 
 __all__ = [
     "ALL",
