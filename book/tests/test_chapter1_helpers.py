@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
+from activations import nn
 from textbook import exercises, linear, plotting, widgets
 
 
@@ -56,6 +57,21 @@ def test_linear_stack_widget_redraws_when_controls_change(capsys):
     assert "tanh" in explorer.figure.axes[0].get_title()
     assert "no single matrix" in explorer.figure.axes[1].texts[0].get_text()
     assert widgets.linear_stack().children[0].children[0].description == "depth"
+    plt.close("all")
+
+
+def test_linear_stack_default_seed_keeps_every_depth_readable():
+    # no depth of the widget flattens the grid into a near line, and its title counts
+    # weight matrices and hidden layers, so "depth 3" cannot be read as three hidden layers
+    explorer = widgets.LinearStackExplorer()
+    for depth in range(1, 13):
+        layers = linear.random_stack(
+            nn.deep_widths(2, 2, depth, 4), np.random.default_rng(explorer.seed), std=0.75
+        )
+        longest, shortest = np.linalg.svd(linear.collapse(layers)[0], compute_uv=False)
+        assert longest / shortest < 10, depth
+    explorer.draw(depth=3, width=4, activation="identity")
+    assert explorer.figure.axes[0].get_title() == "3 weight matrices, identity\n(2 hidden layers of width 4)"
     plt.close("all")
 
 

@@ -72,10 +72,14 @@ class LinearStackExplorer(Explorer):
     """Chapter 1: a stack of 2-to-2 affine layers of any depth and width, with or without tanh.
 
     Left: where the stack sends a square grid. Right: the single matrix W' of
-    the collapsed map (only for the linear stack, where it exists).
+    the collapsed map (only for the linear stack, where it exists). A stack of
+    depth D has D weight matrices, hence D - 1 hidden layers of the chosen width.
+    The default seed is one whose linear stacks of depth 1 to 12 at width 4
+    stretch the grid at most 8 times more along one direction than along the
+    other, so no frame of the chapter's slider flattens the grid into a line.
     """
 
-    def __init__(self, seed=0):
+    def __init__(self, seed=42):
         self.seed = seed
         super().__init__(
             {
@@ -89,8 +93,13 @@ class LinearStackExplorer(Explorer):
         rng = np.random.default_rng(self.seed)
         layers = linear.random_stack(nn.deep_widths(2, 2, depth, width), rng, std=1.5 / np.sqrt(width))
         left, right = self.figure.subplots(1, 2)
-        shape = f"{depth} layers of width {width}" if depth > 1 else "1 layer"
-        plotting.grid_image(left, layers, activation, title=f"{shape}, {activation}")
+        matrices = f"{depth} weight matrices" if depth > 1 else "1 weight matrix"
+        hidden = (
+            f"{depth - 1} hidden layer{'s' * (depth > 2)} of width {width}"
+            if depth > 1
+            else "no hidden layer"
+        )
+        plotting.grid_image(left, layers, activation, title=f"{matrices}, {activation}\n({hidden})")
         if activation == "identity":
             W, _ = linear.collapse(layers)
             largest = np.abs(W).max()
@@ -103,9 +112,10 @@ class LinearStackExplorer(Explorer):
             right.text(0.5, 0.5, "no single matrix:\nthe grid lines bend", ha="center", va="center")
             right.set(xticks=[], yticks=[], title="with tanh between the layers")
         right.grid(False)
+        self.figure.tight_layout()  # keeps the two-line title and the axis labels inside the figure
 
 
-def linear_stack(seed=0):
+def linear_stack(seed=42):
     """The widget of :class:`LinearStackExplorer` (depth, width, activation)."""
     return LinearStackExplorer(seed).widget
 
@@ -127,7 +137,13 @@ class SaturationExplorer(Explorer):
 
 
 class GradientNormExplorer(Explorer):
-    """Chapter 2.2: the gradient norm of every layer at initialisation, for any depth."""
+    """Chapter 2.2: the gradient norm of every layer at initialisation, for any depth.
+
+    The y axis is the same at every depth the slider offers (for one activation and
+    initialisation), so a depth-2 network is not stretched to look as steep as a
+    depth-40 one: it spans whole decades from the smallest to the largest norm of
+    any layer at any depth.
+    """
 
     def __init__(self, X, y, width=32, seed=0):
         self.X, self.y, self.width, self.seed = X, y, width, seed
@@ -139,13 +155,25 @@ class GradientNormExplorer(Explorer):
             }
         )
 
-    def plot(self, depth, activation, init):
-        ax = self.figure.subplots()
+    @functools.cache
+    def norms(self, depth, activation, init):
+        """The gradient norm of every layer of a fresh network (computed once per setting)."""
         n_classes = int(np.max(self.y)) + 1
         model = nn.deep_mlp(self.X.shape[1], n_classes, depth, self.width, activation,
                             nn.INITIALISERS[init], self.seed)  # fmt: skip
-        norms = model.gradient_norms(self.X, self.y)
+        return model.gradient_norms(self.X, self.y)
+
+    def limits(self, activation, init):
+        """The y range shared by every depth: whole decades around all their layers' norms."""
+        control = self.controls["depth"]
+        every = np.concatenate([self.norms(d, activation, init) for d in range(control.min, control.max + 1)])
+        return 10.0 ** np.floor(np.log10(every.min())), 10.0 ** np.ceil(np.log10(every.max()))
+
+    def plot(self, depth, activation, init):
+        ax = self.figure.subplots()
+        norms = self.norms(depth, activation, init)
         plotting.layer_norms(ax, norms, activation)
+        ax.set_ylim(*self.limits(activation, init))
         ratio = norms[0] / norms[-1]
         ax.set_title(f"{activation}, {init}, depth {depth}: first / last layer = {ratio:.1e}")
 
