@@ -57,11 +57,24 @@ def test_mean_derivative_limits_and_errors():
 def test_saturation_and_layer_norm_plots():
     fig, (a, b) = plt.subplots(1, 2)
     plotting.saturation(a, 4.0)
-    assert "sigmoid: mean f' = " in a.lines[0].get_label()
+    rms = slopes.rms_derivative("sigmoid", 4.0)
+    assert a.lines[0].get_label() == f"sigmoid: RMS f' = {rms:.3f}"  # the slope that sizes gradients
+    assert a.get_xlim() == (-30.0, 30.0) and not a.texts  # 4 std inside: nothing to report as cut
     np.testing.assert_allclose(a.lines[1].get_ydata(), act.tanh.grad(a.lines[1].get_xdata()))
     plotting.layer_norms(b, np.array([1e-6, 1e-3, 1.0]), "relu")
     assert b.get_yscale() == "log"
     assert list(b.lines[0].get_xdata()) == [1, 2, 3]
+    fig.canvas.draw()
+    assert all(float(tick).is_integer() for tick in b.get_xticks())  # layers are whole numbers
+    plt.close(fig)
+
+
+def test_saturation_says_how_many_inputs_lie_beyond_the_axis():
+    fig, (a, b) = plt.subplots(1, 2)
+    plotting.saturation(a, 20.0)  # P(|x| > 30) for x ~ N(0, 20^2) is 13.4 %
+    assert a.texts[0].get_text() == "13% of the inputs\nlie beyond ±30"
+    plotting.saturation(b, 20.0, limit=10.0)  # P(|x| > 10) is 61.7 %
+    assert b.texts[0].get_text().startswith("62% of the inputs")
     plt.close(fig)
 
 
@@ -71,7 +84,7 @@ def test_saturation_widget_redraws(capsys):
     explorer.controls["std"].value = 10.0
     after = explorer.figure.axes[1].lines[0].get_label()
     assert before != after
-    assert "0.039" in after  # mean sigmoid' at std 10
+    assert "0.081" in after  # RMS sigmoid' at std 10
     plt.close("all")
 
 
@@ -89,6 +102,19 @@ def test_gradient_norm_widget_redraws(capsys):
     explorer.controls["depth"].value = 5
     assert len(norms()) == 5
     assert "depth 5" in explorer.figure.axes[0].get_title()
+    plt.close("all")
+
+
+def test_gradient_norm_widget_keeps_one_y_range_for_every_depth():
+    X, y = act.data.digits()
+    explorer = widgets.GradientNormExplorer(X[:100], y[:100])
+    limits = {depth: explorer.draw(depth=depth).axes[0].get_ylim() for depth in (2, 20, 40)}
+    assert len(set(limits.values())) == 1
+    low, high = limits[2]
+    deepest = explorer.norms(40, "sigmoid", "Xavier")
+    assert low <= deepest.min() < 10 * low  # whole decades, the smallest norm in the lowest one
+    assert np.log10(low).is_integer() and np.log10(high).is_integer()
+    assert high / low > 1e20  # depth 2's two layers drawn on the decades depth 40 needs
     plt.close("all")
 
 
@@ -124,12 +150,27 @@ def test_chapter2_checkers(capsys):
     assert "multiply" in _verdict(capsys, exercises.check_saturated_depth_bound, 10 * act.sigmoid.grad(2.0))
     assert "10th power" in _verdict(capsys, exercises.check_saturated_depth_bound, 0.1)
 
-    check = exercises.check_tanh_weight_scale
-    assert _verdict(capsys, check, 0.1768).endswith(ok)
-    assert "its square root" in _verdict(capsys, check, 1 / 32)
-    assert "He's choice" in _verdict(capsys, check, 0.25)
-    assert "explodes" in _verdict(capsys, check, 1.0)
-    assert "n = 32" in _verdict(capsys, check, 0.5)
+    check = exercises.check_sigmoid_gradient_scale
+    for right in (4 / np.sqrt(32), 0.707, 0.7071):
+        assert _verdict(capsys, check, right).endswith(ok)
+    assert "give at least 3 significant digits" in _verdict(capsys, check, 0.71)
+    assert "its square root" in _verdict(capsys, check, 0.5)
+    assert "Xavier's" in _verdict(capsys, check, 1 / np.sqrt(32))
+    assert "square of the slope" in _verdict(capsys, check, 2 / np.sqrt(32))
+    assert "divide by n" in _verdict(capsys, check, 4.0)
+    assert "n = 32" in _verdict(capsys, check, 0.752)
+    assert not _verdict(capsys, check, 0.704).endswith(ok)
+
+
+def test_saturated_depth_bound_checker_takes_every_right_answer_to_3_digits(capsys):
+    check = exercises.check_saturated_depth_bound
+    bound = act.sigmoid.grad(2.0) ** 10  # 1.6279e-10
+    for right in (bound, 1.63e-10, 1.628e-10, float(f"{bound:.3g}")):
+        assert _verdict(capsys, check, right).endswith(": correct")
+    # fewer digits: asked for more, never told the method is wrong
+    assert "give at least 3 significant digits" in _verdict(capsys, check, 1.6e-10)
+    for wrong in (1.62e-10, 1.64e-10, 1.7e-10, 1.5e-10):
+        assert not _verdict(capsys, check, wrong).endswith(": correct")
 
 
 def test_saturation_panels_one_per_std():
@@ -147,6 +188,7 @@ def test_least_squares_path_draws_the_path_and_the_minimum():
     plotting.least_squares_path(ax, a, t, path, [1.0, -1.0], "red")
     np.testing.assert_array_equal(ax.lines[0].get_xydata(), path)
     np.testing.assert_array_equal(ax.lines[1].get_xydata(), [[1.0, -1.0]])
+    assert ax.get_aspect() == 1.0  # a round valley drawn round
     plt.close(fig)
 
 
@@ -185,6 +227,7 @@ def test_depth_sweep_splits_panels_and_dashes_the_second_init():
     assert [line.get_label() for line in left.lines] == ["sigmoid, X"]
     assert [line.get_linestyle() for line in right.lines] == ["-", "--"]
     np.testing.assert_array_equal(right.lines[1].get_ydata(), [0.9, 1.1])
+    assert left.get_ylabel() == right.get_ylabel() == "gradient norm, layer 1 / last"
     plt.close(fig)
 
 

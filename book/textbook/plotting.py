@@ -7,6 +7,7 @@ palettes (Okabe and Ito; Paul Tol's "muted").
 """
 
 import itertools
+import math
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -16,7 +17,7 @@ from activations.functions import get
 from activations.losses import log_softmax, softmax
 
 from .linear import apply_stack
-from .slopes import mean_derivative
+from .slopes import rms_derivative
 
 STYLE = {
     "figure.figsize": (8.0, 3.6),
@@ -172,23 +173,33 @@ def grid_comparison(stacks, activations=("identity", "tanh")):
 # --- chapter 2 ------------------------------------------------------------------------------
 
 
-def saturation(ax, std, activations=("sigmoid", "tanh"), derivative=True, legend=True):
+def saturation(ax, std, activations=("sigmoid", "tanh"), derivative=True, legend=True, limit=30.0):
     """Draw f' (or f) with the density of inputs x ~ N(0, std^2) shaded (section 2.1).
 
     The density is scaled to peak at 1. Where the grey area lies over the flat
     tails of f', inputs saturate the activation and almost no gradient passes.
+    The legend gives each activation's RMS slope over the inputs, the average
+    that sizes gradients (:func:`~textbook.slopes.rms_derivative`). The x axis
+    runs from ``-limit`` to ``limit``; where 1 % or more of the inputs lie
+    beyond it, the panel says how many.
     """
-    x = np.linspace(-10, 10, 801)
+    x = np.linspace(-limit, limit, 1201)
     density = np.exp(-0.5 * (x / std) ** 2)  # scaled to peak 1, to share the axis with f'
     ax.fill_between(x, 0, density, color="0.85", label=f"inputs (density, peak 1), std {std:g}")
     for name in activations:
         f = get(name)
-        label = f"{name}: mean f' = {float(mean_derivative(name, std)):.3f}" if derivative else name
+        label = f"{name}: RMS f' = {float(rms_derivative(name, std)):.3f}" if derivative else name
         ax.plot(x, f.grad(x) if derivative else f(x), color=COLORS[f.name], label=label)
     ylabel, low = ("$f'(x)$", 0.0) if derivative else ("$f(x)$", -1.05)
-    ax.set(xlabel="$x$", ylabel=ylabel, ylim=(low, 1.05))
-    if legend:
-        ax.legend(loc="upper right", fontsize=8)
+    ax.set(xlabel="$x$", ylabel=ylabel, xlim=(-limit, limit), ylim=(low, 1.05))
+    beyond = math.erfc(limit / (std * math.sqrt(2)))  # the share of N(0, std^2) outside +-limit
+    if beyond >= 0.01:
+        # below the legend: at the bottom for f' (which is 0 there), at the top for f (0 or -1 there)
+        top = 0.04 if derivative else 0.97
+        ax.text(0.02, top, f"{beyond:.0%} of the inputs\nlie beyond ±{limit:g}", transform=ax.transAxes,
+                fontsize=8, va="bottom" if derivative else "top")  # fmt: skip
+    if legend:  # where the curves are not: f' is 0 far out, f is 1 or 0 there
+        ax.legend(loc="upper right" if derivative else "center right", fontsize=8)
     return ax
 
 
@@ -206,23 +217,31 @@ def saturation_panels(stds, activations=("sigmoid", "tanh")):
 
 
 def least_squares_path(ax, a, t, path, w_star, color, w1=(-3, 3), w2=(-3, 4)):
-    """Contours of L(w) = mean((a w - t)^2) / 2 over (w1, w2), a descent path, the minimum (section 2.1)."""
+    """Contours of L(w) = mean((a w - t)^2) / 2 over (w1, w2), a descent path, the minimum (section 2.1).
+
+    Both weights get the same scale (equal aspect), so a round valley looks round.
+    """
     g1, g2 = np.meshgrid(np.linspace(*w1, 200), np.linspace(*w2, 200))
     residuals = a @ np.stack([g1.ravel(), g2.ravel()]) - t[:, None]
     surface = 0.5 * np.mean(residuals**2, axis=0).reshape(g1.shape)
     ax.contour(g1, g2, surface, levels=np.geomspace(0.005, 10, 14), colors="0.6", linewidths=0.8)
     ax.plot(path[:, 0], path[:, 1], "o-", color=color, ms=3, label="gradient descent")
     ax.plot(*w_star, "k*", ms=12, label="minimum $w^*$")
-    ax.set(xlabel="$w_1$", ylabel="$w_2$")
+    ax.set(xlabel="$w_1$", ylabel="$w_2$", xlim=w1, ylim=w2)
+    ax.set_aspect("equal", adjustable="box")
     return ax
 
 
 def layer_norms(ax, norms, activation, label=None, **style):
-    """Plot the gradient norm of every layer (layer 1 = nearest the input) on a log scale (section 2.2)."""
+    """Plot the gradient norm of every layer (layer 1 = nearest the input) on a log scale (section 2.2).
+
+    The layers are counted in whole numbers, so the ticks are integers.
+    """
     f = get(activation)
     layers = np.arange(1, len(norms) + 1)
     ax.semilogy(layers, norms, color=COLORS[f.name], label=label or f.name, marker="o", ms=3, **style)
     ax.set(xlabel="layer (1 = nearest the input)", ylabel=r"$\|\partial L / \partial W\|$")
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     return ax
 
 
@@ -291,9 +310,8 @@ def depth_sweep(depths, ratios, left=("sigmoid",)):
         seen.add(name)
         ax = axes[0] if name in left else axes[1]
         ax.semilogy(depths, values, color=color(name), label=f"{name}, {init}", **style)
-    axes[0].set_ylabel("gradient norm, layer 1 / last")
     for ax in axes:
-        ax.set(xlabel="depth (number of layers)")
+        ax.set(xlabel="depth (number of layers)", ylabel="gradient norm, layer 1 / last")
         ax.legend()
     return fig
 

@@ -147,6 +147,7 @@ class GradientNormExplorer(Explorer):
 
     def __init__(self, X, y, width=32, seed=0):
         self.X, self.y, self.width, self.seed = X, y, width, seed
+        self._norms = {}  # (depth, activation, init) -> every layer's gradient norm
         super().__init__(
             {
                 "depth": widgets.IntSlider(value=20, min=2, max=40, description="depth"),
@@ -155,13 +156,15 @@ class GradientNormExplorer(Explorer):
             }
         )
 
-    @functools.cache
     def norms(self, depth, activation, init):
         """The gradient norm of every layer of a fresh network (computed once per setting)."""
-        n_classes = int(np.max(self.y)) + 1
-        model = nn.deep_mlp(self.X.shape[1], n_classes, depth, self.width, activation,
-                            nn.INITIALISERS[init], self.seed)  # fmt: skip
-        return model.gradient_norms(self.X, self.y)
+        key = depth, activation, init
+        if key not in self._norms:
+            n_classes = int(np.max(self.y)) + 1
+            model = nn.deep_mlp(self.X.shape[1], n_classes, depth, self.width, activation,
+                                nn.INITIALISERS[init], self.seed)  # fmt: skip
+            self._norms[key] = model.gradient_norms(self.X, self.y)
+        return self._norms[key]
 
     def limits(self, activation, init):
         """The y range shared by every depth: whole decades around all their layers' norms."""
