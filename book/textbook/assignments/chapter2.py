@@ -65,26 +65,14 @@ GRADED = (
         "2.2.2",
         2,
         "weight_std",
-        "A {name} network's hidden layers have {n} inputs per unit and weights drawn independently from "
-        "$N(0, s^2)$. Which $s$ keeps the variance of the pre-activations the same from one hidden "
-        "layer to the next? {note}",
-        "kept = {kept}  # E[a^2] / Var(z) for {name}\n"
-        "# n Var(W) E[a^2] = Var(z)  gives  Var(W) = 1 / (n kept)\n"
-        "weight_std = np.sqrt(1 / ({n} * kept))",
-        lambda name, n, kept, note: float(np.sqrt(1 / (n * kept))),
-        (
-            {
-                "name": "tanh",
-                "n": 128,
-                "kept": 1.0,
-                "note": "Take the pre-activations small, where $\\tanh(z) \\approx z$.",
-            },
-            {
-                "name": "ReLU",
-                "n": 50,
-                "kept": 0.5,
-                "note": "The pre-activations are symmetric about 0.",
-            },
-        ),
+        "A sigmoid network's hidden layers have {n} units each and weights drawn independently from "
+        "$N(0, s^2)$. By the rule of section 2.2, one layer scales the size of the gradient passing back "
+        "through it by about $\\sqrt{{n_\\text{{out}} \\operatorname{{Var}}(W)\\, E[\\sigma'(z)^2]}}$. "
+        "Which $s$ makes that factor 1 if the pre-activations stay near 0, where "
+        "$\\sigma'(z) \\approx \\sigma'(0) = \\tfrac14$?",
+        "# n Var(W) sigmoid'(0)^2 = 1  gives  Var(W) = 16 / n\n"
+        "weight_std = np.sqrt(1 / ({n} * float(act.sigmoid.grad(0.0)) ** 2))",
+        lambda n: float(4 / np.sqrt(n)),
+        ({"n": 64}, {"n": 128}),
     ),
 )

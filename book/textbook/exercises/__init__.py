@@ -15,9 +15,9 @@ from .chapter1 import (
 from .chapter2 import (
     check_log_sigmoid,
     check_saturated_depth_bound,
+    check_sigmoid_gradient_scale,
     check_tanh_sigmoid_factor,
     check_tanh_slope,
-    check_tanh_weight_scale,
 )
 from .chapter3 import (
     check_alpha_gradient_per_unit,
@@ -80,6 +80,7 @@ __all__ = [
     "check_saturated_depth_bound",
     "check_score_variance",
     "check_selu_he_variance",
+    "check_sigmoid_gradient_scale",
     "check_silu_max_slope",
     "check_slope_matching_constant",
     "check_smallest_width",
@@ -87,7 +88,6 @@ __all__ = [
     "check_softplus_gap",
     "check_tanh_sigmoid_factor",
     "check_tanh_slope",
-    "check_tanh_weight_scale",
     "check_temperature_for",
     "check_three_class_logit",
     "check_underflow_gap",

@@ -86,17 +86,19 @@ def check_saturated_depth_bound(answer):
     )
 
 
-def check_tanh_weight_scale(answer):
-    """Exercise 2.2.2: the std s of N(0, s^2) weights that keeps small tanh signals level (32 inputs)."""
+def check_sigmoid_gradient_scale(answer):
+    """Exercise 2.2.2: the std s of N(0, s^2) weights giving a 32-unit sigmoid layer a gradient factor 1."""
+    n = 32
     return check_number(
         "2.2.2",
         answer,
-        1 / np.sqrt(32),
+        4 / np.sqrt(n),
         {
-            1 / 32: "1/32 is the variance n Var(W) = 1 asks for; s is its square root",
-            np.sqrt(2 / 32): "sqrt(2/32) is He's choice: its 2 makes up for the half that ReLU zeroes, "
-            "but tanh passes both halves",
-            1.0: "with s = 1 every layer multiplies the variance by 32: that is what explodes in the text",
+            16 / n: "that is Var(W), from n Var(W) (1/4)^2 = 1; s is its square root",
+            1 / np.sqrt(n): "1/sqrt(32) is Xavier's here: it leaves the slope's factor 1/4 uncorrected, "
+            "the 0.24 per layer of the text",
+            2 / np.sqrt(n): "E[f'(z)^2] is the square of the slope: (1/4)^2 = 1/16, not 1/4",
+            4.0: "the weights' share is n Var(W): divide by n = 32",
         },
-        "set n Var(W) E[a^2] = Var(z) with a = tanh(z) ~ z near 0, and n = 32",
+        "set n Var(W) E[f'(z)^2] = 1 with f'(z) = sigmoid'(0) = 1/4 and n = 32, then take the square root",
     )
