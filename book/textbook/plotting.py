@@ -216,7 +216,7 @@ def saturation_panels(stds, activations=("sigmoid", "tanh")):
     return fig
 
 
-def least_squares_path(ax, a, t, path, w_star, color, w1=(-3, 3), w2=(-3, 4)):
+def least_squares_path(ax, a, t, path, w_star, color, w1=(-4.5, 4.5), w2=(-3, 4)):
     """Contours of L(w) = mean((a w - t)^2) / 2 over (w1, w2), a descent path, the minimum (section 2.1).
 
     Both weights get the same scale (equal aspect), so a round valley looks round.
