@@ -112,7 +112,8 @@ class LinearStackExplorer(Explorer):
             right.text(0.5, 0.5, "no single matrix:\nthe grid lines bend", ha="center", va="center")
             right.set(xticks=[], yticks=[], title="with tanh between the layers")
         right.grid(False)
-        self.figure.tight_layout()  # keeps the two-line title and the axis labels inside the figure
+        # keeps the two-line title and the axis labels inside the figure
+        self.figure.set_layout_engine("tight")
 
 
 def linear_stack(seed=42):
